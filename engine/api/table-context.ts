@@ -1,0 +1,8 @@
+import type { Catalog } from '../logical/catalog.js';
+import type { JobRunner } from './job-runner.js';
+
+/** What a Table needs from the environment that made it: the catalog to plan against and the runner. */
+export interface TableContext {
+  readonly catalog: Catalog;
+  readonly runner: JobRunner;
+}

@@ -1,0 +1,59 @@
+import type * as arrow from 'apache-arrow';
+import type { ExecNode } from '../physical/exec-plan.js';
+import type { Schema } from '../types/data-type.js';
+import { formatRows } from './format-rows.js';
+import type { JobRunner } from './job-runner.js';
+
+/**
+ * The result of `Table.execute()`: the planned job, run when a result is asked for. `toArrow()`
+ * runs it once and keeps the table; `collect()` streams rows (reusing that table when it exists).
+ */
+export class TableResult {
+  private table?: Promise<arrow.Table>;
+
+  constructor(
+    private readonly runner: JobRunner,
+    /** The physical plan being executed (JSON-safe). */
+    readonly physicalPlan: ExecNode,
+    private readonly schema: Schema,
+  ) {}
+
+  /** The result's columns and types (known before anything runs). */
+  getResolvedSchema(): Schema {
+    return this.schema;
+  }
+
+  /** The whole result as an apache-arrow Table. */
+  toArrow(): Promise<arrow.Table> {
+    this.table ??= this.runner.execute(this.physicalPlan);
+    return this.table;
+  }
+
+  /**
+   * The result rows as plain objects keyed by column name, with apache-arrow's JavaScript values
+   * (BIGINT as bigint, NULL as null).
+   */
+  async *collect(): AsyncIterable<Record<string, unknown>> {
+    const batches: AsyncIterable<arrow.RecordBatch> | Iterable<arrow.RecordBatch> = this.table
+      ? (await this.table).batches
+      : this.runner.executeBatches(this.physicalPlan);
+    const names = this.schema.fields.map((f) => f.name);
+    for await (const batch of batches) {
+      const columns = names.map((_, i) => batch.getChildAt(i)!);
+      for (let r = 0; r < batch.numRows; r++) {
+        const row: Record<string, unknown> = {};
+        names.forEach((n, i) => { row[n] = columns[i]!.get(r); });
+        yield row;
+      }
+    }
+  }
+
+  /** Prints the result as a table, as Flink's TableResult.print() does; returns the text. */
+  async print(log: (text: string) => void = console.log): Promise<string> {
+    const rows: Record<string, unknown>[] = [];
+    for await (const row of this.collect()) rows.push(row);
+    const text = formatRows(this.schema, rows);
+    log(text);
+    return text;
+  }
+}

@@ -1,0 +1,158 @@
+import type { DataType, Schema } from '../types/data-type.js';
+import type { AggregateFunction, LiteralValue, ScalarExpr } from './expression.js';
+
+/**
+ * Logical plan nodes: what a query computes, not how. Plain data (immutable objects), each node
+ * with its output schema; expressions are bound {@link ScalarExpr}s whose column references are
+ * positions in the node's input (for a join: the left input's columns, then the right's).
+ * Built by the functions of plan-builder.ts, which derive and check the schemas.
+ */
+export type LogicalPlan = TableScan | Values | Filter | Project | Aggregate | Join | Sort | Limit | Union;
+
+/** Reads `columns` (positions in the table's schema, in output order) of a catalog table. */
+export interface TableScan {
+  readonly kind: 'TableScan';
+  readonly table: string;
+  readonly columns: readonly number[];
+  readonly schema: Schema;
+}
+
+/** Constant rows; no rows is the empty relation (what a filter that is always false becomes). */
+export interface Values {
+  readonly kind: 'Values';
+  readonly rows: readonly (readonly LiteralValue[])[];
+  readonly schema: Schema;
+}
+
+/** Keeps the rows where `predicate` (BOOLEAN) is TRUE. */
+export interface Filter {
+  readonly kind: 'Filter';
+  readonly input: LogicalPlan;
+  readonly predicate: ScalarExpr;
+  readonly schema: Schema;
+}
+
+/** One output column per expression; the schema names them. */
+export interface Project {
+  readonly kind: 'Project';
+  readonly input: LogicalPlan;
+  readonly exprs: readonly ScalarExpr[];
+  readonly schema: Schema;
+}
+
+/**
+ * One aggregate call over the aggregate's input. `count_star` has no `arg`; `filter` is the
+ * BOOLEAN of `agg(x) FILTER (WHERE cond)`; `distinct` aggregates each distinct value once
+ * (`count_distinct` is COUNT(DISTINCT x); MIN/MAX ignore it).
+ */
+export interface AggregateExpr {
+  readonly fn: AggregateFunction;
+  readonly arg?: ScalarExpr;
+  readonly distinct: boolean;
+  readonly filter?: ScalarExpr;
+  /** The result type with Flink's rules (function-catalog.ts). */
+  readonly type: DataType;
+  readonly name: string;
+}
+
+/**
+ * Groups rows by `groupExprs` and computes `aggregates` per group. Output: one column per group
+ * expression, then one per aggregate. No group expressions: one row, even on empty input.
+ */
+export interface Aggregate {
+  readonly kind: 'Aggregate';
+  readonly input: LogicalPlan;
+  readonly groupExprs: readonly ScalarExpr[];
+  readonly aggregates: readonly AggregateExpr[];
+  readonly schema: Schema;
+}
+
+/** Join kinds of the Table API. */
+export type LogicalJoinType = 'inner' | 'left' | 'right' | 'full';
+
+/**
+ * Joins `left` and `right` on `condition` (none: every pair, a cross join). Output: the left
+ * columns, then the right ones (nullable on the side an outer join pads). `buildSide` is the
+ * optimizer's choice of the input the hash join reads first (absent: not chosen yet).
+ */
+export interface Join {
+  readonly kind: 'Join';
+  readonly left: LogicalPlan;
+  readonly right: LogicalPlan;
+  readonly joinType: LogicalJoinType;
+  readonly condition?: ScalarExpr;
+  readonly buildSide?: 'left' | 'right';
+  readonly schema: Schema;
+}
+
+/** One ORDER BY key. */
+export interface SortExpr {
+  readonly expr: ScalarExpr;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/** Orders all rows by `keys` (the first key first). */
+export interface Sort {
+  readonly kind: 'Sort';
+  readonly input: LogicalPlan;
+  readonly keys: readonly SortExpr[];
+  readonly schema: Schema;
+}
+
+/** Skips `offset` rows, then keeps at most `fetch` (all when absent). */
+export interface Limit {
+  readonly kind: 'Limit';
+  readonly input: LogicalPlan;
+  readonly offset: number;
+  readonly fetch?: number;
+  readonly schema: Schema;
+}
+
+/**
+ * UNION ALL of inputs whose column types are equal (the builder casts them to common types first);
+ * the names are the first input's. UNION (distinct) is an Aggregate over it.
+ */
+export interface Union {
+  readonly kind: 'Union';
+  readonly inputs: readonly LogicalPlan[];
+  readonly schema: Schema;
+}
+
+/** The direct inputs of a node, left to right. */
+export function inputsOf(plan: LogicalPlan): readonly LogicalPlan[] {
+  switch (plan.kind) {
+    case 'TableScan':
+    case 'Values':
+      return [];
+    case 'Join':
+      return [plan.left, plan.right];
+    case 'Union':
+      return plan.inputs;
+    default:
+      return [plan.input];
+  }
+}
+
+/** The same node over new inputs (in the order of {@link inputsOf}); the schema is kept. */
+export function withInputs(plan: LogicalPlan, inputs: readonly LogicalPlan[]): LogicalPlan {
+  switch (plan.kind) {
+    case 'TableScan':
+    case 'Values':
+      return plan;
+    case 'Join':
+      return { ...plan, left: inputs[0]!, right: inputs[1]! };
+    case 'Union':
+      return { ...plan, inputs };
+    default:
+      return { ...plan, input: inputs[0]! };
+  }
+}
+
+/** Rewrites a plan bottom-up: `f` sees each node after its inputs were rewritten. */
+export function transformUp(plan: LogicalPlan, f: (node: LogicalPlan) => LogicalPlan): LogicalPlan {
+  const inputs = inputsOf(plan);
+  const next = inputs.map((i) => transformUp(i, f));
+  const changed = next.some((n, i) => n !== inputs[i]);
+  return f(changed ? withInputs(plan, next) : plan);
+}

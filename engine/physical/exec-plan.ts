@@ -1,0 +1,124 @@
+import type { Schema } from '../types/data-type.js';
+import type { AggregateFunction, LiteralValue, ScalarExpr } from '../logical/expression.js';
+
+/**
+ * Physical plan nodes: JSON-safe descriptions (`…Exec`) from which a worker creates runtime
+ * operators (`…Operator`). Every node carries its output schema. Column references inside
+ * expressions and index lists are positions in the node's input schema (for joins: the left
+ * input's columns followed by the right input's).
+ */
+export type ExecNode =
+  | ScanExec
+  | ValuesExec
+  | FilterExec
+  | ProjectExec
+  | HashAggregateExec
+  | HashJoinExec
+  | SortExec
+  | LimitExec
+  | UnionExec;
+
+/** Reads a registered table; emits only `columns` (positions in the table's schema), in that order. */
+export interface ScanExec {
+  readonly op: 'ScanExec';
+  readonly table: string;
+  readonly columns: readonly number[];
+  readonly schema: Schema;
+}
+
+/** Emits constant rows (SQL VALUES, or an empty relation when `rows` is empty). */
+export interface ValuesExec {
+  readonly op: 'ValuesExec';
+  readonly rows: readonly (readonly LiteralValue[])[];
+  readonly schema: Schema;
+}
+
+/** Keeps the rows where `predicate` is TRUE (not FALSE, not NULL); emits a selection vector. */
+export interface FilterExec {
+  readonly op: 'FilterExec';
+  readonly input: ExecNode;
+  readonly predicate: ScalarExpr;
+  readonly schema: Schema;
+}
+
+/** Computes one output column per expression. */
+export interface ProjectExec {
+  readonly op: 'ProjectExec';
+  readonly input: ExecNode;
+  readonly exprs: readonly ScalarExpr[];
+  readonly schema: Schema;
+}
+
+/** One aggregate call: `arg` and `filter` are input column positions (`filter` a BOOLEAN column). */
+export interface AggregateCall {
+  readonly fn: AggregateFunction;
+  readonly arg?: number;
+  readonly filter?: number;
+  readonly name: string;
+}
+
+/**
+ * Hash aggregation. `single` computes final results from raw rows; `partial` emits intermediate
+ * state columns (avg as sum and count), `final` merges them. Output: the group columns, then one
+ * column per aggregate (for `partial`, its state columns). A global aggregate (no group columns)
+ * emits exactly one row even on empty input.
+ */
+export interface HashAggregateExec {
+  readonly op: 'HashAggregateExec';
+  readonly input: ExecNode;
+  readonly mode: 'single' | 'partial' | 'final';
+  readonly groupBy: readonly number[];
+  readonly aggregates: readonly AggregateCall[];
+  readonly schema: Schema;
+}
+
+export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'semi' | 'anti';
+
+/**
+ * Equi-join on `leftKeys[i] = rightKeys[i]` (NULL keys never match), with an optional residual
+ * `condition` over left ++ right columns. `buildSide` is read to the end first (batch mode), the
+ * other side is streamed through. semi/anti emit left columns only; the others left ++ right.
+ */
+export interface HashJoinExec {
+  readonly op: 'HashJoinExec';
+  readonly left: ExecNode;
+  readonly right: ExecNode;
+  readonly joinType: JoinType;
+  readonly leftKeys: readonly number[];
+  readonly rightKeys: readonly number[];
+  readonly condition?: ScalarExpr;
+  readonly buildSide: 'left' | 'right';
+  readonly schema: Schema;
+}
+
+/** One sort key. */
+export interface SortKey {
+  readonly index: number;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/** Sorts its whole input (blocking in batch mode); with `fetch`, keeps only the first `fetch` rows (top-N). */
+export interface SortExec {
+  readonly op: 'SortExec';
+  readonly input: ExecNode;
+  readonly keys: readonly SortKey[];
+  readonly fetch?: number;
+  readonly schema: Schema;
+}
+
+/** Skips `offset` rows, then passes at most `fetch` rows (all when absent). */
+export interface LimitExec {
+  readonly op: 'LimitExec';
+  readonly input: ExecNode;
+  readonly offset: number;
+  readonly fetch?: number;
+  readonly schema: Schema;
+}
+
+/** UNION ALL of inputs with the same schema (UNION = this plus a distinct aggregate). */
+export interface UnionExec {
+  readonly op: 'UnionExec';
+  readonly inputs: readonly ExecNode[];
+  readonly schema: Schema;
+}

@@ -1,0 +1,71 @@
+import { NotImplementedError } from '../errors.js';
+import type { ScalarExpr } from '../logical/expression.js';
+import { columnRef, exprEquals } from '../logical/expression-utils.js';
+import { formatAggregate } from '../logical/format-plan.js';
+import { castTo } from '../logical/function-catalog.js';
+import type { Aggregate } from '../logical/plan.js';
+import { DataTypes, typeEquals, type Field } from '../types/data-type.js';
+import type { AggregateCall, ExecNode, HashAggregateExec } from './exec-plan.js';
+
+/**
+ * Plans an Aggregate as a HashAggregateExec (mode `single`) that sees column positions only:
+ * when a group key, an argument or a FILTER condition is not a plain column, a ProjectExec below
+ * computes exactly the columns the aggregate reads (group keys, arguments, filter BOOLEANs; equal
+ * expressions once). The hash aggregate computes AVG as DOUBLE; where Flink's type differs
+ * (AVG(INT) is an INT) a ProjectExec above casts it.
+ */
+export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
+  for (const a of plan.aggregates) {
+    if (a.distinct && (a.fn === 'sum' || a.fn === 'avg')) {
+      throw new NotImplementedError(`${formatAggregate(a)}`, 'COUNT(DISTINCT ...) is supported; for SUM/AVG of distinct values, apply distinct() to a projection first');
+    }
+  }
+  const read: ScalarExpr[] = [
+    ...plan.groupExprs,
+    ...plan.aggregates.flatMap((a) => [a.arg, a.filter].filter((e): e is ScalarExpr => e !== undefined)),
+  ];
+  const allColumns = read.every((e) => e.kind === 'column');
+  const columns: ScalarExpr[] = [];
+  const names: string[] = [];
+  const positionOf = (e: ScalarExpr, name: string): number => {
+    if (allColumns) return (e as { index: number }).index;
+    const known = columns.findIndex((c) => exprEquals(c, e));
+    if (known >= 0) return known;
+    columns.push(e);
+    names.push(e.kind === 'column' ? e.name : name);
+    return columns.length - 1;
+  };
+
+  const groupBy = plan.groupExprs.map((e, i) => positionOf(e, plan.schema.fields[i]!.name));
+  const aggregates: AggregateCall[] = plan.aggregates.map((a) => {
+    const call: { fn: AggregateCall['fn']; arg?: number; filter?: number; name: string } = { fn: a.fn, name: a.name };
+    if (a.arg) call.arg = positionOf(a.arg, `${a.name}$arg`);
+    if (a.filter) call.filter = positionOf(a.filter, `${a.name}$filter`);
+    return call;
+  });
+  const aggInput: ExecNode = allColumns
+    ? input
+    : {
+        op: 'ProjectExec',
+        input,
+        exprs: columns,
+        schema: { fields: columns.map((e, i) => ({ name: names[i]!, type: e.type })) },
+      };
+
+  const nGroups = plan.groupExprs.length;
+  const execFields: Field[] = plan.schema.fields.map((f, i) => {
+    const a = plan.aggregates[i - nGroups];
+    return a?.fn === 'avg' ? { name: f.name, type: DataTypes.DOUBLE() } : f;
+  });
+  const agg: HashAggregateExec = {
+    op: 'HashAggregateExec',
+    input: aggInput,
+    mode: 'single',
+    groupBy,
+    aggregates,
+    schema: { fields: execFields },
+  };
+  if (execFields.every((f, i) => typeEquals(f.type, plan.schema.fields[i]!.type))) return agg;
+  const exprs = execFields.map((f, i) => castTo(columnRef(i, f), plan.schema.fields[i]!.type));
+  return { op: 'ProjectExec', input: agg, exprs, schema: plan.schema };
+}

@@ -1,0 +1,106 @@
+// One update call per batch: picks the layout from the data (dense array for a narrow integer
+// key, keyed sub-tables otherwise), then, per chunk of CHUNK rows, finds every row's state row
+// and folds the chunk into each aggregate. Keyed tables that have grown past the cache run the
+// chunk's probe partitioned by key group (partition.ts).
+import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, col_kind } from '../layout';
+import { dict_pointers, dict_prepare } from './dict-keys';
+import { arena_alloc } from '../memory';
+import { accumulate, accumulate_dense_fused, accumulate_scratch } from './accumulate';
+import { identity_rows } from './row-access';
+import { buffer_append, buffer_ready } from './partition-buffer';
+import { buffer_flush } from './partition-flush';
+import { dense_cover, dense_locate, null_state, to_keyed } from './dense-layout';
+import { encode_keys } from './key-encoder';
+import { probe_rows, state_pointers } from './key-group-tables';
+import {
+  ERR_OK, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT, H_KEYW, H_LAYOUT, H_NAGGS, H_NKEYS, H_STATEW, LAYOUT_DENSE, LAYOUT_GLOBAL, LAYOUT_HASHED, LAYOUT_UNDECIDED,
+} from './table-layout';
+
+/** Rows per inner vector: keeps hashes, probe rows and state pointers in L1/L2. */
+export const CHUNK: usize = 2048;
+
+/**
+ * Folds rows of a batch into the table. `descs`: the key columns' descriptors, then 3 per
+ * aggregate (see accumulate.ts). `sel`: ascending i32 row indices (selLen of them), or 0 for
+ * rows 0..selLen-1. Scratch comes from the arena (the caller resets it). Returns ERR_*.
+ */
+export function table_update(t: usize, descs: usize, sel: usize, selLen: usize): i32 {
+  if (selLen == 0) return ERR_OK;
+  const nk = load<u32>(t + H_NKEYS);
+  const aggDescs = descs + <usize>nk * COL_SIZE;
+  choose_layout(t, descs, sel, selLen);
+  const layout = load<u32>(t + H_LAYOUT);
+  const kw = <usize>load<u32>(t + H_KEYW);
+  if (layout == LAYOUT_DENSE) {
+    const scratch = arena_alloc(64 + <usize>load<u32>(t + H_NAGGS));
+    const done = accumulate_dense_fused(t, descs, aggDescs, sel, selLen, <usize>load<u32>(t + H_DENSE),
+      <usize>load<u32>(t + H_STATEW), <usize>load<u32>(t + H_DENSE_PRESENT), load<i64>(t + H_DENSE_MIN), scratch);
+    if (done >= 0) return done;
+  }
+  const rowsBuf = arena_alloc(CHUNK << 2);
+  const ptrs = arena_alloc(CHUNK << 2);
+  const accScratch = arena_alloc(accumulate_scratch(CHUNK, <usize>load<u32>(t + H_NAGGS)));
+  let kgs: usize = 0, idxs: usize = 0, hashes: usize = 0, nulls: usize = 0, probe: usize = 0;
+  if (layout == LAYOUT_HASHED) {
+    kgs = arena_alloc(CHUNK << 2);
+    idxs = arena_alloc(CHUNK << 2);
+    hashes = arena_alloc(CHUNK << 3);
+    nulls = arena_alloc(CHUNK);
+    probe = arena_alloc(CHUNK * kw);
+  }
+  // A big keyed table partitions rows by key group first (partition-buffer.ts).
+  let buffered = false;
+  if (layout == LAYOUT_HASHED) {
+    buffered = buffer_ready(t, aggDescs);
+    if (!buffered) {
+      const err = buffer_flush(t, true);
+      if (err != ERR_OK) return err;
+    }
+  }
+  // One DICT key: codes map to state rows through a per-batch table (dict-keys.ts).
+  const dictTable: usize = layout == LAYOUT_HASHED && !buffered && nk == 1 && col_kind(descs) == KIND_DICT
+    ? dict_prepare(t, descs, sel, selLen) : 0;
+  for (let start: usize = 0; start < selLen; start += CHUNK) {
+    const m = selLen - start < CHUNK ? selLen - start : CHUNK;
+    // rows: the chunk's slice of the selection, or 0 for the contiguous rows start .. start+m-1.
+    const rows: usize = sel != 0 ? sel + (start << 2) : 0;
+    if (layout == LAYOUT_GLOBAL) {
+      const row = <u32>null_state(t);
+      for (let k: usize = 0; k < m; k++) store<u32>(ptrs + (k << 2), row);
+    } else if (layout == LAYOUT_DENSE) {
+      dense_locate(t, descs, rows, start, m, ptrs);
+    } else if (dictTable != 0) {
+      dict_pointers(descs, dictTable, rows, start, m, ptrs);
+    } else {
+      const vec = rows != 0 ? rows : identity_rows(rowsBuf, start, m);
+      encode_keys(t, descs, vec, m, probe, hashes, nulls, accScratch);
+      if (buffered) {
+        buffer_append(t, aggDescs, vec, m, hashes, probe, nulls, accScratch);
+        continue;
+      }
+      probe_rows(t, probe, hashes, nulls, m, kgs, idxs);
+      state_pointers(t, kgs, idxs, m, ptrs);
+    }
+    const err = accumulate(t, aggDescs, rows, start, ptrs, m, accScratch);
+    if (err != ERR_OK) return err;
+  }
+  if (buffered) return buffer_flush(t, false);
+  return ERR_OK;
+}
+
+/** Settles the layout for this batch: dense while one integer key stays narrow, else keyed. */
+function choose_layout(t: usize, descs: usize, sel: usize, selLen: usize): void {
+  const layout = load<u32>(t + H_LAYOUT);
+  if (layout == LAYOUT_GLOBAL || layout == LAYOUT_HASHED) return;
+  if (layout == LAYOUT_UNDECIDED) {
+    const kind = col_kind(descs);
+    const integer = kind == KIND_I32 || kind == KIND_I64 || kind == KIND_BOOL;
+    if (load<u32>(t + H_NKEYS) != 1 || !integer || !dense_cover(t, descs, sel, selLen, true)) {
+      store<u32>(t + H_LAYOUT, LAYOUT_HASHED);
+    }
+    return;
+  }
+  if (layout == LAYOUT_DENSE && !dense_cover(t, descs, sel, selLen, false)) {
+    to_keyed(t, arena_alloc(8));
+  }
+}
