@@ -68,8 +68,9 @@ export class HashJoinOperator extends AbstractStreamOperator {
   protected override finish(): void {
     const table = this.table!;
     const w = this.ctx.wasm;
-    // Build rows left without a match (build-side outer joins; semi/anti with the build side on the left).
-    table.unmatchedBuildRows((buildIdx, count) => {
+    // Build rows still owed at the end: unmatched ones (build-side outer joins, anti with the build
+    // side on the left) or matched ones (semi with the build side on the left); none otherwise.
+    table.finalBuildRows((buildIdx, count) => {
       const buildCols = gather(w, this.buildBatch!, buildIdx, count).columns;
       if (!this.emitsRight) {
         this.output.collect(denseBatch({ numRows: count, columns: buildCols }));
