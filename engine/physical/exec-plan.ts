@@ -78,6 +78,9 @@ export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'semi' | 'anti';
  * Equi-join on `leftKeys[i] = rightKeys[i]` (NULL keys never match), with an optional residual
  * `condition` over left ++ right columns. `buildSide` is read to the end first (batch mode), the
  * other side is streamed through. semi/anti emit left columns only; the others left ++ right.
+ * With `projection`, the join emits only those positions of that output, in that order (the
+ * schema is the projected one), so columns no consumer reads, such as the keys, are never
+ * gathered.
  */
 export interface HashJoinExec {
   readonly op: 'HashJoinExec';
@@ -88,6 +91,7 @@ export interface HashJoinExec {
   readonly rightKeys: readonly number[];
   readonly condition?: ScalarExpr;
   readonly buildSide: 'left' | 'right';
+  readonly projection?: readonly number[];
   readonly schema: Schema;
 }
 

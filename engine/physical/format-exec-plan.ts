@@ -5,6 +5,7 @@ import { formatSchema, formatSortKey } from '../logical/format-plan.js';
 import { makeLiteral } from '../logical/literal.js';
 import type { Schema } from '../types/data-type.js';
 import type { AggregateCall, ExecNode } from './exec-plan.js';
+import { joinOutputSchema } from './plan-join.js';
 
 /**
  * Renders a physical plan as an indented tree, one node per line with its output schema. Column
@@ -74,7 +75,9 @@ function describe(p: ExecNode): string {
     case 'HashJoinExec': {
       const on = p.leftKeys.map((l, i) => `${at(p.left.schema, l)} = ${at(p.right.schema, p.rightKeys[i]!)}`);
       const cond = p.condition ? `, condition=${formatPositional(p.condition)}` : '';
-      return `HashJoinExec: type=${p.joinType}, on=[${on.join(', ')}]${cond}, build=${p.buildSide}`;
+      const joined = joinOutputSchema(p);
+      const proj = p.projection ? `, projection=[${p.projection.map((i) => at(joined, i)).join(', ')}]` : '';
+      return `HashJoinExec: type=${p.joinType}, on=[${on.join(', ')}]${cond}, build=${p.buildSide}${proj}`;
     }
     case 'SortExec': {
       const keys = p.keys.map((k) => formatSortKey(at(p.input.schema, k.index), k));

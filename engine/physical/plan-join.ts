@@ -1,8 +1,9 @@
 import { NotImplementedError } from '../errors.js';
 import type { ScalarExpr } from '../logical/expression.js';
-import { collectColumns, columnRef, conjunction, mapColumns, shiftColumns, splitConjunction } from '../logical/expression-utils.js';
+import { collectColumns, conjunction, mapColumns, shiftColumns, splitConjunction } from '../logical/expression-utils.js';
 import { joinSchema } from '../logical/plan-builder.js';
 import type { Join } from '../logical/plan.js';
+import type { Schema } from '../types/data-type.js';
 import type { ExecNode, HashJoinExec } from './exec-plan.js';
 import { PositionalInput } from './positional-input.js';
 
@@ -78,8 +79,29 @@ export function planJoin(plan: Join, left: ExecNode, right: ExecNode): ExecNode 
     ? { ...node, condition: shift === 0 ? residual : mapColumns(residual, (c) => (c.index >= leftWidth ? { ...c, index: c.index + shift } : c)) }
     : node;
   if (shift === 0 && r.extraCount === 0) return join;
-  // Drop the computed key columns again.
-  const fields = join.schema.fields;
+  // Drop the computed key columns again: the join does not emit them.
   const keep = [...plan.left.schema.fields.map((_, i) => i), ...plan.right.schema.fields.map((_, i) => leftWidth + shift + i)];
-  return { op: 'ProjectExec', input: join, exprs: keep.map((i) => columnRef(i, fields[i]!)), schema: plan.schema };
+  return withJoinProjection(join, keep);
+}
+
+/**
+ * The schema a join emits before its projection: left ++ right (sides padded to nullable by outer
+ * joins), or the left side alone for semi/anti.
+ */
+export function joinOutputSchema(join: HashJoinExec): Schema {
+  if (join.joinType === 'semi' || join.joinType === 'anti') return join.left.schema;
+  return joinSchema(join.left.schema, join.right.schema, join.joinType);
+}
+
+/**
+ * `join` emitting only `columns` (positions of its current output, in that order): an existing
+ * projection is composed with the new one, so positions always refer to the current schema.
+ */
+export function withJoinProjection(join: HashJoinExec, columns: readonly number[]): HashJoinExec {
+  const full = joinOutputSchema(join).fields;
+  const projection = join.projection ? columns.map((i) => join.projection![i]!) : [...columns];
+  for (const i of projection) {
+    if (!full[i]) throw new Error(`join projection: position ${i} is outside the join's ${full.length} output columns`);
+  }
+  return { ...join, projection, schema: { fields: projection.map((i) => full[i]!) } };
 }

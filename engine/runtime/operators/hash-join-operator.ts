@@ -6,7 +6,6 @@ import type { HashJoinExec } from '../../physical/exec-plan.js';
 import type { Schema } from '../../types/data-type.js';
 import { kindOf } from '../../types/arrow-types.js';
 import { compileProgram } from '../expr/compile-program.js';
-import { compact } from '../compact.js';
 import { nullColumn } from '../null-column.js';
 import type { RuntimeContext } from '../runtime-context.js';
 import { denseBatch, type StreamBatch } from '../stream-element.js';
@@ -18,10 +17,17 @@ interface Pairs {
   count: number;
 }
 
+/** Where an output column of the join comes from: a column of the probe or of the build batch. */
+interface OutputColumn {
+  readonly side: 'probe' | 'build';
+  readonly index: number;
+}
+
 /**
  * Hash join in BATCH mode: the build side is read to its end into linear memory and indexed, then
- * probe batches stream through; each probe chunk yields (probe row, build row) index pairs from
- * which the output columns are gathered (index -1: the NULL side of an outer join).
+ * probe batches stream through (with their selection vector, not compacted); each probe chunk
+ * yields (probe row, build row) index pairs from which only the output columns of the join's
+ * projection are gathered (index -1: the NULL side of an outer join).
  * The build input must end before the first probe batch arrives (batch-mode input priority).
  */
 export class HashJoinOperator extends AbstractStreamOperator {
@@ -31,15 +37,36 @@ export class HashJoinOperator extends AbstractStreamOperator {
   private table: HashJoinTable | undefined;
   private buildBatch: BatchDesc | undefined;
   private readonly residual: ExpressionProgram | undefined;
-  private readonly emitsRight: boolean;
+  /** The emitted columns, in output order. */
+  private readonly outputs: readonly OutputColumn[];
+  /** Distinct probe / build columns the output reads, ascending. */
+  private readonly probeCols: readonly number[];
+  private readonly buildCols: readonly number[];
+  private readonly probeKinds: readonly Kind[];
 
   constructor(ctx: RuntimeContext, output: Output, private readonly exec: HashJoinExec) {
     super(ctx, output, 2);
     this.buildInput = exec.buildSide === 'left' ? 0 : 1;
     const buildSchema = this.buildInput === 0 ? exec.left.schema : exec.right.schema;
+    const probeSchema = this.buildInput === 0 ? exec.right.schema : exec.left.schema;
     this.accumulator = new BatchAccumulator(ctx.wasm, kindsOf(buildSchema));
-    this.emitsRight = exec.joinType !== 'semi' && exec.joinType !== 'anti';
     this.residual = exec.condition ? ExpressionProgram.load(ctx.wasm, compileProgram([exec.condition])) : undefined;
+    // Full output positions: left ++ right, or left alone for semi/anti.
+    const leftWidth = exec.left.schema.fields.length;
+    const emitsRight = exec.joinType !== 'semi' && exec.joinType !== 'anti';
+    const width = emitsRight ? leftWidth + exec.right.schema.fields.length : leftWidth;
+    const projection = exec.projection ?? Array.from({ length: width }, (_, i) => i);
+    this.outputs = projection.map((pos): OutputColumn => {
+      const left = pos < leftWidth;
+      const index = left ? pos : pos - leftWidth;
+      return { side: left === (this.buildInput === 0) ? 'build' : 'probe', index };
+    });
+    const distinct = (side: 'probe' | 'build') =>
+      [...new Set(this.outputs.filter((o) => o.side === side).map((o) => o.index))].sort((a, b) => a - b);
+    this.probeCols = distinct('probe');
+    this.buildCols = distinct('build');
+    const probeKinds = kindsOf(probeSchema);
+    this.probeKinds = this.probeCols.map((c) => probeKinds[c]!);
   }
 
   processBatch(batch: StreamBatch, input: number): void {
@@ -48,9 +75,11 @@ export class HashJoinOperator extends AbstractStreamOperator {
       return;
     }
     if (!this.table) throw new Error('HashJoin: a probe batch arrived before the build side ended (batch-mode input order)');
-    const probe = compact(this.ctx, batch);
+    const probe = batch.desc;
     const keys = this.buildInput === 0 ? this.exec.rightKeys : this.exec.leftKeys;
     this.table.probe(probe, keys, (pairs) => this.emitPairs(probe, pairs), {
+      selPtr: batch.selPtr,
+      selLen: batch.selLen,
       residual: this.residual ? (pairs) => this.filterPairs(probe, pairs) : undefined,
     });
   }
@@ -70,34 +99,32 @@ export class HashJoinOperator extends AbstractStreamOperator {
     const w = this.ctx.wasm;
     // Build rows still owed at the end: unmatched ones (build-side outer joins, anti with the build
     // side on the left) or matched ones (semi with the build side on the left); none otherwise.
+    // The probe side of those rows is NULL (outer joins) or absent (semi/anti: no probe columns).
     table.finalBuildRows((buildIdx, count) => {
-      const buildCols = gather(w, this.buildBatch!, buildIdx, count).columns;
-      if (!this.emitsRight) {
-        this.output.collect(denseBatch({ numRows: count, columns: buildCols }));
-        return;
-      }
-      const probeSchema = this.buildInput === 0 ? this.exec.right.schema : this.exec.left.schema;
-      const nulls = kindsOf(probeSchema).map((k) => nullColumn(w, k, count));
-      const columns = this.buildInput === 0 ? [...buildCols, ...nulls] : [...nulls, ...buildCols];
-      this.output.collect(denseBatch({ numRows: count, columns }));
+      const build = this.gatherCols(this.buildBatch!, this.buildCols, buildIdx, count);
+      const probe = this.probeKinds.map((k) => nullColumn(w, k, count));
+      this.output.collect(denseBatch({ numRows: count, columns: this.assemble(probe, build) }));
     }, this.ctx.batchSize);
   }
 
-  /** The output columns (left ++ right, or left only for semi/anti) of a chunk of pairs. */
-  private joined(probe: BatchDesc, pairs: Pairs): readonly ColumnDesc[] {
-    const w = this.ctx.wasm;
-    const probeCols = gather(w, probe, pairs.probeIdx, pairs.count).columns;
-    if (!this.emitsRight) {
-      // semi/anti: the output is the left side, which is the probe side here.
-      return probeCols;
-    }
-    const buildCols = gather(w, this.buildBatch!, pairs.buildIdx, pairs.count).columns;
-    return this.buildInput === 0 ? [...buildCols, ...probeCols] : [...probeCols, ...buildCols];
+  /** The columns of `cols` (ascending positions of `batch`) at rows `idx`; none when `cols` is empty. */
+  private gatherCols(batch: BatchDesc, cols: readonly number[], idx: number, count: number): ColumnDesc[] {
+    if (cols.length === 0) return [];
+    const picked = cols.length === batch.columns.length ? batch : { numRows: batch.numRows, columns: cols.map((c) => batch.columns[c]!) };
+    return [...gather(this.ctx.wasm, picked, idx, count).columns];
+  }
+
+  /** The output columns in projection order from the gathered probe and build columns. */
+  private assemble(probe: readonly ColumnDesc[], build: readonly ColumnDesc[]): ColumnDesc[] {
+    return this.outputs.map((o) =>
+      o.side === 'probe' ? probe[this.probeCols.indexOf(o.index)]! : build[this.buildCols.indexOf(o.index)]!);
   }
 
   private emitPairs(probe: BatchDesc, pairs: Pairs): void {
     if (pairs.count === 0) return;
-    this.output.collect(denseBatch({ numRows: pairs.count, columns: this.joined(probe, pairs) }));
+    const probeCols = this.gatherCols(probe, this.probeCols, pairs.probeIdx, pairs.count);
+    const buildCols = this.gatherCols(this.buildBatch!, this.buildCols, pairs.buildIdx, pairs.count);
+    this.output.collect(denseBatch({ numRows: pairs.count, columns: this.assemble(probeCols, buildCols) }));
   }
 
   /** Evaluates the residual condition over candidate pairs; returns the passing ones as a selection. */
