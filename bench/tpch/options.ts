@@ -1,0 +1,83 @@
+/**
+ * Command-line options of `node dist/bench/tpch/run.js`:
+ *   --sf X            scale factor (default 1; e.g. 0.1)
+ *   --only Q1,Q6      queries to run (default all six)
+ *   --systems a,b     systems: weir, duckdb (default both)
+ *   --iterations N    timed iterations per query and system (default 5; slow ones use fewer)
+ *   --seed N          generator seed (default the generator's)
+ *   --json            print only one JSON line per query and system
+ */
+import { DEFAULT_TPCH_SEED } from './generate.js';
+import { TPCH_QUERIES, tpchQueryById, type TpchQuery } from './queries.js';
+
+/** All system names, in report order. */
+export const TPCH_SYSTEM_NAMES = ['weir', 'duckdb'] as const;
+
+/** Parsed options. */
+export interface TpchBenchOptions {
+  readonly scaleFactor: number;
+  readonly queries: readonly TpchQuery[];
+  readonly systems: readonly string[];
+  readonly iterations: number;
+  readonly seed: number;
+  readonly json: boolean;
+}
+
+const USAGE = 'options: --sf 0.1 --only Q1,Q6 --systems weir,duckdb --iterations N --seed N --json';
+
+function positiveInt(flag: string, text: string | undefined): number {
+  const n = Number((text ?? '').replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, got '${text ?? ''}'`);
+  return n;
+}
+
+/** Parses `argv` (without node and script); throws an Error with a usage hint on bad input. */
+export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
+  let scaleFactor = 1;
+  let queries: readonly TpchQuery[] = TPCH_QUERIES;
+  let systems: readonly string[] = TPCH_SYSTEM_NAMES;
+  let iterations = 5;
+  let seed = DEFAULT_TPCH_SEED;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = (): string | undefined => (eq >= 0 ? arg.slice(eq + 1) : argv[++i]);
+    switch (flag) {
+      case '--sf': {
+        const text = value();
+        scaleFactor = Number(text);
+        if (!(scaleFactor > 0) || !Number.isFinite(scaleFactor)) throw new Error(`--sf needs a positive number, got '${text ?? ''}'`);
+        break;
+      }
+      case '--only':
+        queries = (value() ?? '').split(',').filter(Boolean).map(tpchQueryById);
+        break;
+      case '--systems': {
+        const names = (value() ?? '').split(',').filter(Boolean);
+        for (const n of names) {
+          if (!(TPCH_SYSTEM_NAMES as readonly string[]).includes(n)) {
+            throw new Error(`unknown system '${n}'; valid: ${TPCH_SYSTEM_NAMES.join(', ')}`);
+          }
+        }
+        systems = TPCH_SYSTEM_NAMES.filter((n) => names.includes(n));
+        break;
+      }
+      case '--iterations':
+        iterations = positiveInt(flag, value());
+        break;
+      case '--seed':
+        seed = positiveInt(flag, value());
+        break;
+      case '--json':
+        json = true;
+        break;
+      default:
+        throw new Error(`unknown option '${arg}'; ${USAGE}`);
+    }
+  }
+  if (queries.length === 0) throw new Error('--only selected no query');
+  if (systems.length === 0) throw new Error('--systems selected no system');
+  return { scaleFactor, queries, systems, iterations, seed, json };
+}
