@@ -151,7 +151,7 @@ export function parseSlt(text: string, name: string): SltFile {
         records.push(parseStatement(lines, i, end, words, base, fail));
         break;
       case 'query':
-        records.push(parseQuery(lines, i, end, words, base, fail));
+        records.push(parseQuery(lines, i, end, words, base, fail, name));
         break;
       case 'halt':
         if (words.length !== 1) fail(i, `'halt' takes no arguments`);
@@ -205,7 +205,7 @@ function parseStatement(lines: readonly string[], i: number, end: number, words:
   return { kind: 'statement', expect: 'error', sql, errorFragment: lines.slice(sep + 1, end).join('\n'), ...base };
 }
 
-function parseQuery(lines: readonly string[], i: number, end: number, words: string[], base: Base, fail: Fail): QueryRecord {
+function parseQuery(lines: readonly string[], i: number, end: number, words: string[], base: Base, fail: Fail, name: string): QueryRecord {
   const types = words[1];
   if (!types || !/^[A-Z]+$/.test(types)) fail(i, `'query' needs column types, one capital letter per column (e.g. 'query ITR'), got '${types ?? ''}'`);
   const sortMode = words[2] ?? 'nosort';
@@ -226,7 +226,8 @@ function parseQuery(lines: readonly string[], i: number, end: number, words: str
     layout: { header: i, ...(sep >= 0 ? { separator: sep } : {}), end },
     ...base,
   };
-  if (record.expected && !isExplain) expectedRows(record, 'file', fail);
+  // Check the block's shape now, so a malformed golden fails when the file is parsed.
+  if (record.expected && !isExplain) expectedRows(record, name);
   return record;
 }
 
@@ -241,7 +242,7 @@ export interface ExpectedRow {
  * holds one cell per declared column; otherwise, when no line has a tab and the line count is a
  * multiple of the column count, DuckDB's one-value-per-line convention (row after row).
  */
-export function expectedRows(record: QueryRecord, fileName: string, fail?: Fail): ExpectedRow[] {
+export function expectedRows(record: QueryRecord, fileName: string): ExpectedRow[] {
   const block = record.expected;
   if (!block) return [];
   const n = record.types.length;
@@ -254,6 +255,5 @@ export function expectedRows(record: QueryRecord, fileName: string, fail?: Fail)
   }
   const bad = split.findIndex((cells) => cells.length !== n);
   const message = `expected row has ${split[bad]!.length} tab-separated values but 'query ${record.types}' declares ${n} column${n === 1 ? '' : 's'}`;
-  if (fail) fail(block.firstLine - 1 + bad, message);
   throw new SltParseError(fileName, block.firstLine + bad, message);
 }
