@@ -25,27 +25,28 @@ const ENGINE_ENTRY = '../../engine/index.js';
 const BATCH_SIZE = 65_536;
 
 /** A query's result as weir returns it (Flink's TableResult). */
-interface SqlResult {
+export interface SqlResult {
   toArrow(): Promise<ArrowTable>;
 }
 
 /** The part of weir's TableEnvironment this adapter uses; the SQL methods may not exist yet. */
-interface SqlTableEnvironment {
+export interface SqlTableEnvironment {
   createTemporaryView(name: string, data: ArrowTable): void;
   sqlQuery?(sql: string): { execute(): SqlResult };
   executeSql?(sql: string): SqlResult | Promise<SqlResult>;
   close(): void;
 }
 
-interface EngineModule {
+/** The part of the engine module this adapter uses. */
+export interface EngineModule {
   readonly TableEnvironment?: {
     readonly prototype: object;
     create(settings?: { batchSize?: number }): Promise<SqlTableEnvironment>;
   };
 }
 
-/** Why weir cannot run SQL yet, or undefined when it can. */
-function missingSql(engine: EngineModule): string | undefined {
+/** Why weir cannot run SQL yet, or undefined when it can (exported for tests). */
+export function missingSql(engine: EngineModule): string | undefined {
   const env = engine.TableEnvironment;
   if (typeof env?.create !== 'function') return 'engine/index.js does not export TableEnvironment';
   const proto = env.prototype as Partial<Record<'sqlQuery' | 'executeSql', unknown>>;
@@ -55,7 +56,11 @@ function missingSql(engine: EngineModule): string | undefined {
   return undefined;
 }
 
-function preparedOn(env: SqlTableEnvironment, sql: string): TpchPreparedQuery<ArrowTable> {
+/**
+ * A query prepared on `env`: through `sqlQuery` (with the plan-only hook) when it exists, else
+ * through `executeSql` (no planning hook). Exported for tests.
+ */
+export function preparedOn(env: SqlTableEnvironment, sql: string): TpchPreparedQuery<ArrowTable> {
   const columns = (t: ArrowTable) => arrowResultColumns(t);
   const { sqlQuery, executeSql } = env;
   if (typeof sqlQuery === 'function') {
