@@ -189,11 +189,12 @@ function parseFunctionArg(c: Cursor): FunctionArg {
     const name = parseQualifiedName(c, 'a table name after TABLE');
     const partitionBy: Expr[] = [];
     if (c.acceptKeywords('PARTITION', 'BY')) {
+      // Several keys need parentheses: the commas after `PARTITION BY k` separate arguments.
       if (c.acceptOperator('(')) {
         partitionBy.push(...parseExprList(c));
         c.expectOperator(')');
       } else {
-        partitionBy.push(...parseExprList(c));
+        partitionBy.push(parseExpr(c));
       }
     }
     return { kind: 'table_argument', name, partitionBy, span: c.spanFrom(t) };

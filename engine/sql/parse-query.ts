@@ -88,7 +88,9 @@ function parseQueryPrimary(c: Cursor): QueryBody {
     c.next();
     const query = parseQuery(c);
     c.expectOperator(')');
-    return { ...query, span: c.spanFrom(t) };
+    // `(SELECT ...)` with nothing of its own (no WITH, ORDER BY, LIMIT) is just its body.
+    const bare = query.with.length === 0 && query.orderBy.length === 0 && query.limit === undefined && query.offset === undefined;
+    return { ...(bare ? query.body : query), span: c.spanFrom(t) };
   }
   if (t.kind === 'word' && t.upper === 'WITH') throw c.errorAt('a WITH clause must come first in a query or be inside parentheses', t);
   throw c.expected('SELECT, VALUES or (');
