@@ -27,6 +27,26 @@ function initPositions(): void {
 }
 
 /**
+ * Appends to `out` (from index `count`) the rows base + b for each set bit b of the 8-bit mask
+ * `bits` (two v128 stores of positions from the table); returns the new count. `out` needs room
+ * for 8 entries past the current count.
+ */
+// @ts-ignore: decorator
+@inline export function appendMask8(bits: u32, base: i32, out: usize, count: i32): i32 {
+  const offs = i16x8.extend_low_i8x16_u(v128.load64_zero(POSITIONS + (<usize>bits << 3)));
+  const b = i32x4.splat(base);
+  const p = out + (<usize>count << 2);
+  v128.store(p, i32x4.add(i32x4.extend_low_i16x8_u(offs), b));
+  v128.store(p, i32x4.add(i32x4.extend_high_i16x8_u(offs), b), 16);
+  return count + <i32>popcnt(bits);
+}
+
+/** Fills the position table on first use. */
+export function ensurePositions(): void {
+  if (!positionsReady) initPositions();
+}
+
+/**
  * Appends to `out` (from index `count`) the rows start + i, i < n, whose truth byte is 1 and whose
  * null byte (when `nulls` != 0) is 0; returns the new count. `out` must have room for start + n.
  */
@@ -37,12 +57,7 @@ export function compactDense(truth: usize, nulls: usize, n: i32, start: i32, out
   for (; i + 8 <= n; i += 8) {
     let bits = pack8(load<u64>(truth + <usize>i));
     if (nulls != 0) bits &= ~pack8(load<u64>(nulls + <usize>i)) & 0xFF;
-    const offs = i16x8.extend_low_i8x16_u(v128.load64_zero(POSITIONS + (<usize>bits << 3)));
-    const base = i32x4.splat(start + i);
-    const p = out + (<usize>c << 2);
-    v128.store(p, i32x4.add(i32x4.extend_low_i16x8_u(offs), base));
-    v128.store(p, i32x4.add(i32x4.extend_high_i16x8_u(offs), base), 16);
-    c += <i32>popcnt(bits);
+    c = appendMask8(bits, start + i, out, c);
   }
   for (; i < n; i++) {
     store<i32>(out + (<usize>c << 2), start + i);

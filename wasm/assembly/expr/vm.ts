@@ -5,6 +5,7 @@ import { arena_alloc, arena_mark, arena_reset } from '../memory';
 import { op_arith_f64, op_arith_i32, op_arith_i64 } from './arith';
 import { op_neg_abs_f64, op_neg_abs_i32, op_neg_abs_i64 } from './arith-unary';
 import { compactDense, compactSelected } from './compact';
+import { tryFilterCompare } from './filter-compare';
 import { op_compare } from './compare';
 import {
   op_cast_bool_to, op_cast_f64_dec, op_cast_f64_int, op_cast_i32_i64, op_cast_narrow, op_cast_to_bool, op_cast_to_f64,
@@ -193,6 +194,8 @@ export function filter(prog: usize, numRows: i32, selPtr: usize, selLen: i32): i
   const out = arena_alloc(<usize>cap << 2);
   store<u32>(prog + H_SEL_OUT, <u32>out);
   const r = load<i32>(outputState(prog, 0) + O_REG);
+  const fused = tryFilterCompare(prog, r, numRows, selPtr, out);
+  if (fused >= 0) return fused;
   prepareDictRegions(prog, n);
   const mark = arena_mark();
   let count = 0;
