@@ -11,7 +11,7 @@ export { ResourcesExhaustedError } from '../bindings/errors.js';
  * The message names the column or expression at fault and, where it can, suggests a fix.
  */
 export class PlanError extends Error {
-  override readonly name = 'PlanError';
+  override readonly name: string = 'PlanError';
 }
 
 /**

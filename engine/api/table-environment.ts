@@ -3,9 +3,15 @@ import { NotImplementedError, PlanError } from '../errors.js';
 import { MemoryCatalog } from '../logical/catalog.js';
 import { nearestName } from '../logical/name-resolution.js';
 import { tableScan } from '../logical/plan-builder.js';
+import type { LogicalPlan } from '../logical/plan.js';
+import type { Statement } from '../sql/ast.js';
+import { parseStatementText } from '../sql/parser.js';
+import { explainPlan } from './explain.js';
+import { checkRuntimeMode, runStatement, type SqlSession } from './sql-statements.js';
 import type { JobRunner } from './job-runner.js';
 import type { TableContext } from './table-context.js';
 import { Table } from './table.js';
+import type { TableResult } from './table-result.js';
 import { valuesPlan } from './values-plan.js';
 
 /** Flink's runtime execution modes; this version runs BATCH (AUTOMATIC is BATCH: every source is bounded). */
@@ -40,6 +46,8 @@ export class TableEnvironment {
   private readonly catalog = new MemoryCatalog();
   private readonly views = new Map<string, Table>();
   private readonly ctx: TableContext;
+  /** The session configuration `SET` changes (Flink's keys; see sql-statements.ts). */
+  private readonly config = new Map<string, string>();
 
   /** @internal Use {@link TableEnvironment.create}. */
   constructor(
@@ -128,6 +136,52 @@ export class TableEnvironment {
    */
   fromValues(rows: readonly (readonly unknown[])[], names?: readonly string[]): Table {
     return new Table(this.ctx, valuesPlan(rows, names), 'VALUES');
+  }
+
+  /**
+   * A Table of a Flink SQL query (`SELECT`, `WITH`, `VALUES`, set operations) over this
+   * environment's tables and views. Syntax errors are SqlParseErrors and validation errors
+   * SqlValidationErrors; both name the line and column.
+   */
+  sqlQuery(query: string): Table {
+    const stmt = parseStatementText(query);
+    if (stmt.kind !== 'query_statement') {
+      throw new PlanError(`sqlQuery() takes a query (SELECT, WITH, VALUES); use executeSql() for ${stmt.kind.replace('_', ' ').toUpperCase()}`);
+    }
+    const { plan } = runStatement(stmt, query, this.session);
+    return new Table(this.ctx, plan, 'the query');
+  }
+
+  /**
+   * Runs one Flink SQL statement: a query (its result runs when read), EXPLAIN, CREATE VIEW,
+   * DROP, SHOW TABLES, DESCRIBE, SET or RESET. DDL answers a one-row `result` of `OK`, as Flink.
+   */
+  async executeSql(statement: string): Promise<TableResult> {
+    return this.executeStatement(parseStatementText(statement), statement);
+  }
+
+  /** @internal Runs a statement already parsed from `sql` (the CLI runs scripts this way). */
+  async executeStatement(stmt: Statement, sql: string): Promise<TableResult> {
+    if (stmt.kind === 'query_statement') checkRuntimeMode(this.config);
+    const { plan } = runStatement(stmt, sql, this.session);
+    return new Table(this.ctx, plan, 'the statement').execute();
+  }
+
+  private get session(): SqlSession {
+    return {
+      relation: (name) => {
+        const view = this.views.get(name);
+        if (view) return { plan: view.plan };
+        const table = this.catalog.getTable(name);
+        return table ? { plan: tableScan(name, table.schema) } : undefined;
+      },
+      names: () => this.listTables(),
+      has: (name) => this.views.has(name) || this.catalog.getTable(name) !== undefined,
+      createView: (name: string, plan: LogicalPlan) => { this.views.set(name, new Table(this.ctx, plan, name)); },
+      drop: (name) => this.dropTemporaryView(name),
+      config: this.config,
+      explain: (plan) => explainPlan(plan, this.catalog),
+    };
   }
 
   /** Drops every view and frees the data held for them; the environment stays usable. */

@@ -15,7 +15,7 @@ import { planAggregation } from './plan-aggregation.js';
 import { bindScalar, containsAggregate, outputName, splitAlias, uniqueNames, type Scope } from './resolve-expression.js';
 import type { TableContext } from './table-context.js';
 import { TableResult } from './table-result.js';
-import { unionPlans } from './union-plans.js';
+import { unionPlans } from '../logical/union-plans.js';
 
 /**
  * A relational query, Flink's Table: each method returns a new Table over a bigger logical plan;

@@ -1,9 +1,9 @@
 import { PlanError } from '../errors.js';
-import { columnRef } from '../logical/expression-utils.js';
-import { castTo, typeName } from '../logical/function-catalog.js';
-import { project, union } from '../logical/plan-builder.js';
-import type { LogicalPlan } from '../logical/plan.js';
-import { commonType, sameType } from '../logical/type-coercion.js';
+import { columnRef } from './expression-utils.js';
+import { castTo, typeName } from './function-catalog.js';
+import { project, union } from './plan-builder.js';
+import type { LogicalPlan } from './plan.js';
+import { commonType, sameType } from './type-coercion.js';
 
 /**
  * UNION ALL of two plans: the same number of columns, each pair of a common type (widened as
