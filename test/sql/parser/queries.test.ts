@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Join, Query, Select, SetOperation, TableFunction } from '../../../engine/sql/ast.js';
+import type { Join, Query, Select, SetOperation, TableFunction, TableRef, Rollup, Values } from '../../../engine/sql/ast.js';
 import { parseQuery } from '../../../engine/sql/parser.js';
 import { sexpr, withoutSpans } from './sexpr.js';
 
@@ -11,8 +11,8 @@ function select(sql: string): Select {
 
 /** The FROM tree as a compact string: joins as `(type left right [on])`. */
 function from(sql: string): string {
-  const render = (t: Select['from']): string => {
-    switch (t!.kind) {
+  const render = (t: TableRef): string => {
+    switch (t.kind) {
       case 'named_table': return `${t.name.parts.map((p) => p.value).join('.')}${t.forSystemTimeAsOf ? `@${sexpr(t.forSystemTimeAsOf)}` : ''}${t.alias ? ` AS ${t.alias.name.value}${t.alias.columns.length ? `(${t.alias.columns.map((c) => c.value).join(',')})` : ''}` : ''}`;
       case 'derived_table': return `${t.lateral ? 'LATERAL ' : ''}(${t.query.body.kind})${t.alias ? ` AS ${t.alias.name.value}${t.alias.columns.length ? `(${t.alias.columns.map((c) => c.value).join(',')})` : ''}` : ''}`;
       case 'table_function': return `${t.lateral ? 'LATERAL ' : ''}TABLE${sexpr(t.call)}${t.alias ? ` AS ${t.alias.name.value}${t.alias.columns.length ? `(${t.alias.columns.map((c) => c.value).join(',')})` : ''}` : ''}`;
@@ -20,7 +20,7 @@ function from(sql: string): string {
       case 'join': return `(${t.implicit ? ',' : t.type.toUpperCase()} ${render(t.left)} ${render(t.right)}${t.on ? ` ON ${sexpr(t.on)}` : ''}${t.using.length ? ` USING ${t.using.map((u) => u.value).join(',')}` : ''})`;
     }
   };
-  return render(select(sql).from);
+  return render(select(sql).from!);
 }
 
 /** A set-operation tree: `(UNION ALL a b)` with SELECT blocks named by their first select item. */
@@ -79,7 +79,7 @@ describe('GROUP BY', () => {
   it('reads ROLLUP and CUBE next to plain expressions', () => {
     const g = select('SELECT 1 FROM t GROUP BY x, ROLLUP (a, (b, c)), CUBE (d, e)').groupBy;
     expect(g.map((e) => e.kind)).toEqual(['column_ref', 'rollup', 'cube']);
-    const rollup = g[1] as { items: { kind: string }[] };
+    const rollup = g[1] as Rollup;
     expect(rollup.items.map((i) => i.kind)).toEqual(['column_ref', 'grouping_set']);
   });
 
@@ -178,7 +178,7 @@ describe('set operations, ORDER BY and LIMIT', () => {
   it('reads VALUES rows', () => {
     const q = parseQuery("VALUES (1, 'a'), (2, 'b')");
     expect(q.body.kind).toBe('values');
-    expect((q.body as { rows: unknown[][] }).rows.map((r) => r.length)).toEqual([2, 2]);
+    expect((q.body as Values).rows.map((r) => r.length)).toEqual([2, 2]);
   });
 });
 
