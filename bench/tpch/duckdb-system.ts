@@ -10,6 +10,7 @@
  */
 import {
   DATE,
+  DOUBLE,
   DuckDBDataChunk,
   DuckDBDateValue,
   DuckDBDecimalValue,
@@ -24,22 +25,24 @@ import {
 } from '@duckdb/node-api';
 import type { ResultCell } from './checksum.js';
 import { TPCH_TABLE_NAMES, stringReader, type TpchColumn, type TpchData, type TpchTable } from './columns.js';
-import { DECIMAL_PRECISION, DECIMAL_SCALE } from './arrow-tables.js';
+import { DECIMAL_PRECISION, DECIMAL_SCALE, type MoneyType } from './arrow-tables.js';
 import { formatDay } from './dates.js';
 import type { TpchSystem } from './tpch-system.js';
 
 const CHUNK_ROWS = 2048;
 
-const SQL_TYPES: Record<TpchColumn['kind'], string> = {
-  int: 'INTEGER',
-  decimal: `DECIMAL(${DECIMAL_PRECISION},${DECIMAL_SCALE})`,
-  date: 'DATE',
-  string: 'VARCHAR',
-};
+function sqlType(kind: TpchColumn['kind'], money: MoneyType): string {
+  switch (kind) {
+    case 'int': return 'INTEGER';
+    case 'decimal': return money === 'double' ? 'DOUBLE' : `DECIMAL(${DECIMAL_PRECISION},${DECIMAL_SCALE})`;
+    case 'date': return 'DATE';
+    case 'string': return 'VARCHAR';
+  }
+}
 
 /** The CREATE TABLE statement of a generated table (every column NOT NULL). */
-export function createTableSql(t: TpchTable): string {
-  return `CREATE TABLE ${t.name} (${t.columns.map((c) => `${c.name} ${SQL_TYPES[c.kind]} NOT NULL`).join(', ')})`;
+export function createTableSql(t: TpchTable, money: MoneyType = 'decimal'): string {
+  return `CREATE TABLE ${t.name} (${t.columns.map((c) => `${c.name} ${sqlType(c.kind, money)} NOT NULL`).join(', ')})`;
 }
 
 interface ColumnSource {
@@ -47,7 +50,7 @@ interface ColumnSource {
   readonly get: (row: number) => DuckDBValue;
 }
 
-function sourceOf(c: TpchColumn): ColumnSource {
+function sourceOf(c: TpchColumn, money: MoneyType): ColumnSource {
   switch (c.kind) {
     case 'int': {
       const v = c.values;
@@ -55,6 +58,7 @@ function sourceOf(c: TpchColumn): ColumnSource {
     }
     case 'decimal': {
       const v = c.cents;
+      if (money === 'double') return { type: DOUBLE, get: (r) => v[r]! / 100 };
       return { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), get: (r) => new DuckDBDecimalValue(BigInt(v[r]!), DECIMAL_PRECISION, DECIMAL_SCALE) };
     }
     case 'date': {
@@ -66,9 +70,9 @@ function sourceOf(c: TpchColumn): ColumnSource {
   }
 }
 
-async function appendTable(con: DuckDBConnection, t: TpchTable): Promise<void> {
-  await con.run(createTableSql(t));
-  const sources = t.columns.map(sourceOf);
+async function appendTable(con: DuckDBConnection, t: TpchTable, money: MoneyType): Promise<void> {
+  await con.run(createTableSql(t, money));
+  const sources = t.columns.map((c) => sourceOf(c, money));
   const appender = await con.createAppender(t.name);
   const chunk = DuckDBDataChunk.create(sources.map((s) => s.type), CHUNK_ROWS);
   for (let offset = 0; offset < t.rows; offset += CHUNK_ROWS) {
@@ -109,11 +113,11 @@ export function duckdbResultColumns(result: DuckDBMaterializedResult): ResultCel
 }
 
 /** Loads the tables into a fresh in-memory DuckDB with `threads=1`. */
-export async function duckdbTpchSystem(data: TpchData): Promise<TpchSystem> {
+export async function duckdbTpchSystem(data: TpchData, money: MoneyType = 'decimal'): Promise<TpchSystem> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const con = await instance.connect();
   await con.run('SET threads = 1');
-  for (const name of TPCH_TABLE_NAMES) await appendTable(con, data[name]);
+  for (const name of TPCH_TABLE_NAMES) await appendTable(con, data[name], money);
   return {
     name: 'duckdb',
     jsonFields: { threads: 1 },

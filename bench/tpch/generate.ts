@@ -10,7 +10,7 @@
  * NATION 25 and REGION 5.
  */
 import type { Table } from 'apache-arrow';
-import { toArrowTables } from './arrow-tables.js';
+import { toArrowTables, type MoneyType } from './arrow-tables.js';
 import type { TpchData, TpchTableName } from './columns.js';
 import { generateRegion, generateNation } from './generate-nations.js';
 import { generateOrdersAndLineitem } from './generate-orders.js';
@@ -82,7 +82,7 @@ export function generateTpchData(options: TpchOptions): TpchData {
   };
 }
 
-/** Generates the eight tables as apache-arrow Tables, by name. */
-export function generateTpch(options: TpchOptions): Record<TpchTableName, Table> {
-  return toArrowTables(generateTpchData(options));
+/** Generates the eight tables as apache-arrow Tables, by name (money columns as `money`, default decimal). */
+export function generateTpch(options: TpchOptions & { readonly money?: MoneyType }): Record<TpchTableName, Table> {
+  return toArrowTables(generateTpchData(options), options.money);
 }

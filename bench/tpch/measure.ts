@@ -35,24 +35,35 @@ async function median(name: string, fn: () => unknown, iterations: number): Prom
   return result.latency.p50;
 }
 
-/** Measures `query` on `system`; a failure becomes a measurement with `error` set. */
+function firstFrames(e: unknown): string {
+  const stack = (e as Error).stack ?? String(e);
+  return stack.split('\n').slice(0, 5).join('\n');
+}
+
+/**
+ * Measures `query` on `system`; a failure becomes a measurement with `error` set. Planning is
+ * timed first, so that its median is reported even when execution fails.
+ */
 export async function measureQuery(system: TpchSystem, query: TpchQuery, iterations: number): Promise<TpchMeasurement> {
   const workload = workloadName(query);
-  const base = { workload, system: system.name, jsonFields: system.jsonFields };
+  let base: Measurement & { planMs?: number } = { workload, system: system.name, jsonFields: system.jsonFields };
   let prepared: TpchPreparedQuery;
   try {
     prepared = system.prepare(query);
+    const plan = prepared.plan?.bind(prepared);
+    if (plan) base = { ...base, planMs: await median(`${workload} ${system.name} plan`, plan, Math.max(iterations, 20)) };
+  } catch (e) {
+    return { ...base, error: `planning failed: ${firstFrames(e)}` };
+  }
+  try {
     const t0 = performance.now();
     const first = await prepared.run();
     const firstMs = performance.now() - t0;
     const checksum = resultChecksum(await prepared.columns(first));
     const n = firstMs > SLOW_MS ? Math.min(iterations, SLOW_ITERATIONS) : iterations;
     const medianMs = await median(`${workload} ${system.name}`, () => prepared.run(), n);
-    const plan = prepared.plan?.bind(prepared);
-    const planMs = plan ? await median(`${workload} ${system.name} plan`, plan, Math.max(iterations, 20)) : undefined;
-    return { ...base, medianMs, samples: n, checksum, ...(planMs !== undefined ? { planMs } : {}) };
+    return { ...base, medianMs, samples: n, checksum };
   } catch (e) {
-    const stack = (e as Error).stack ?? String(e);
-    return { ...base, error: stack.split('\n').slice(0, 5).join('\n') };
+    return { ...base, error: firstFrames(e) };
   }
 }

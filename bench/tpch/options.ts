@@ -5,8 +5,10 @@
  *   --systems a,b     systems: weir, duckdb (default both)
  *   --iterations N    timed iterations per query and system (default 5; slow ones use fewer)
  *   --seed N          generator seed (default the generator's)
+ *   --money T         money and quantity columns as `decimal` (DECIMAL(15,2), default) or `double`
  *   --json            print only one JSON line per query and system
  */
+import type { MoneyType } from './arrow-tables.js';
 import { DEFAULT_TPCH_SEED } from './generate.js';
 import { TPCH_QUERIES, tpchQueryById, type TpchQuery } from './queries.js';
 
@@ -20,10 +22,11 @@ export interface TpchBenchOptions {
   readonly systems: readonly string[];
   readonly iterations: number;
   readonly seed: number;
+  readonly money: MoneyType;
   readonly json: boolean;
 }
 
-const USAGE = 'options: --sf 0.1 --only Q1,Q6 --systems weir,duckdb --iterations N --seed N --json';
+const USAGE = 'options: --sf 0.1 --only Q1,Q6 --systems weir,duckdb --iterations N --seed N --money decimal|double --json';
 
 function positiveInt(flag: string, text: string | undefined): number {
   const n = Number((text ?? '').replace(/_/g, ''));
@@ -38,6 +41,7 @@ export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
   let systems: readonly string[] = TPCH_SYSTEM_NAMES;
   let iterations = 5;
   let seed = DEFAULT_TPCH_SEED;
+  let money: MoneyType = 'decimal';
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -70,6 +74,12 @@ export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
       case '--seed':
         seed = positiveInt(flag, value());
         break;
+      case '--money': {
+        const text = value();
+        if (text !== 'decimal' && text !== 'double') throw new Error(`--money needs 'decimal' or 'double', got '${text ?? ''}'`);
+        money = text;
+        break;
+      }
       case '--json':
         json = true;
         break;
@@ -79,5 +89,5 @@ export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
   }
   if (queries.length === 0) throw new Error('--only selected no query');
   if (systems.length === 0) throw new Error('--systems selected no system');
-  return { scaleFactor, queries, systems, iterations, seed, json };
+  return { scaleFactor, queries, systems, iterations, seed, money, json };
 }

@@ -13,10 +13,10 @@ export const DUCKDB_RATIO_TARGET = 1.5;
 /** weir's planning of one query must take less than this (ms). */
 export const PLANNING_TARGET_MS = 5;
 
-/** The JSON line of a successful measurement: bench/report.ts's fields plus `plan_ms` when planned. */
-export function tpchJsonLine(m: TpchMeasurement, scaleFactor: number): string {
+/** The JSON line of a successful measurement: bench/report.ts's fields, the run's settings, and `plan_ms` when planned. */
+export function tpchJsonLine(m: TpchMeasurement, run: { readonly scaleFactor: number; readonly money: string }): string {
   const line = JSON.parse(jsonLine(m)) as Record<string, unknown>;
-  return JSON.stringify({ ...line, sf: scaleFactor, ...(m.planMs !== undefined ? { plan_ms: Number(m.planMs.toFixed(3)) } : {}) });
+  return JSON.stringify({ ...line, sf: run.scaleFactor, money: run.money, ...(m.planMs !== undefined ? { plan_ms: Number(m.planMs.toFixed(3)) } : {}) });
 }
 
 function ms(x: number | undefined): string {

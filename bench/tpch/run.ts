@@ -34,7 +34,7 @@ async function main(opts: TpchBenchOptions): Promise<number> {
   for (const name of opts.systems) {
     t0 = performance.now();
     try {
-      const loaded = await LOADERS[name]!(data);
+      const loaded = await LOADERS[name]!(data, opts.money);
       if ('unavailable' in loaded) {
         notices.push(`${name}: not available (${loaded.unavailable})`);
         continue;
@@ -52,13 +52,14 @@ async function main(opts: TpchBenchOptions): Promise<number> {
       const m = await measureQuery(system, q, opts.iterations);
       measurements.push(m);
       if (opts.json) {
-        if (m.medianMs !== undefined) process.stdout.write(`${tpchJsonLine(m, opts.scaleFactor)}\n`);
+        if (m.medianMs !== undefined) process.stdout.write(`${tpchJsonLine(m, opts)}\n`);
         else process.stderr.write(`${m.workload} ${system.name}: ${m.error}\n`);
       } else if (m.medianMs !== undefined) {
         const plan = m.planMs !== undefined ? `, plan ${m.planMs.toFixed(2)} ms` : '';
         log(`${q.id.padEnd(4)} ${system.name.padEnd(7)} ${m.medianMs.toFixed(2)} ms (${m.samples} runs${plan})`);
       } else {
-        log(`${q.id.padEnd(4)} ${system.name.padEnd(7)} error`);
+        const plan = m.planMs !== undefined ? ` (plan ${m.planMs.toFixed(2)} ms)` : '';
+        log(`${q.id.padEnd(4)} ${system.name.padEnd(7)} error${plan}`);
       }
     }
   }
@@ -66,7 +67,7 @@ async function main(opts: TpchBenchOptions): Promise<number> {
   if (!opts.json) {
     const shown = opts.systems.filter((s) => systems.some((x) => x.name === s));
     process.stdout.write(
-      `\nweir TPC-H bench: SF ${opts.scaleFactor}, seed ${opts.seed}, median of ${opts.iterations} iterations ` +
+      `\nweir TPC-H bench: SF ${opts.scaleFactor}, seed ${opts.seed}, money as ${opts.money}, median of ${opts.iterations} iterations ` +
         `(at most ${SLOW_ITERATIONS} when a run exceeds ${SLOW_MS} ms); weir parallelism 1, DuckDB threads=1\n\n`,
     );
     process.stdout.write(`${formatTpchReport(opts.queries, shown, measurements)}\n`);

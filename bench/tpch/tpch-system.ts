@@ -3,6 +3,7 @@
  * (untimed), then per query a timed run, an untimed reading of its result, and optionally a
  * planning-only call that the harness times separately (the issue's "planning under 5 ms").
  */
+import type { MoneyType } from './arrow-tables.js';
 import type { ResultCell } from './checksum.js';
 import type { TpchData } from './columns.js';
 import type { TpchQuery } from './queries.js';
@@ -29,5 +30,5 @@ export interface TpchSystem {
   close(): void | Promise<void>;
 }
 
-/** Loads a system: resolves to the system, or to the reason it cannot run here. */
-export type TpchSystemLoader = (data: TpchData) => Promise<TpchSystem | { unavailable: string }>;
+/** Loads a system (money columns as `money`): resolves to the system, or to the reason it cannot run here. */
+export type TpchSystemLoader = (data: TpchData, money: MoneyType) => Promise<TpchSystem | { unavailable: string }>;

@@ -14,7 +14,7 @@
  */
 import type { Table as ArrowTable } from 'apache-arrow';
 import { arrowResultColumns } from './arrow-cells.js';
-import { toArrowTables } from './arrow-tables.js';
+import { toArrowTables, type MoneyType } from './arrow-tables.js';
 import { TPCH_TABLE_NAMES, type TpchData } from './columns.js';
 import type { TpchPreparedQuery, TpchSystem } from './tpch-system.js';
 
@@ -79,7 +79,7 @@ export function preparedOn(env: SqlTableEnvironment, sql: string): TpchPreparedQ
 }
 
 /** Loads weir and registers the eight tables, or says why weir is not available. */
-export async function weirTpchSystem(data: TpchData): Promise<TpchSystem | { unavailable: string }> {
+export async function weirTpchSystem(data: TpchData, money: MoneyType = 'decimal'): Promise<TpchSystem | { unavailable: string }> {
   let engine: EngineModule;
   try {
     engine = (await import(ENGINE_ENTRY)) as EngineModule;
@@ -90,7 +90,7 @@ export async function weirTpchSystem(data: TpchData): Promise<TpchSystem | { una
   if (missing !== undefined) return { unavailable: missing };
   // One WASM instance on the calling thread: parallelism 1.
   const env = await engine.TableEnvironment!.create({ batchSize: BATCH_SIZE });
-  const tables = toArrowTables(data);
+  const tables = toArrowTables(data, money);
   for (const name of TPCH_TABLE_NAMES) env.createTemporaryView(name, tables[name]);
   return {
     name: 'weir',

@@ -7,7 +7,7 @@ import { dayNumber, formatDay } from '../../bench/tpch/dates.js';
 import { duckdbTpchSystem } from '../../bench/tpch/duckdb-system.js';
 import { generateTpchData } from '../../bench/tpch/generate.js';
 import { parseTpchOptions } from '../../bench/tpch/options.js';
-import { TPCH_QUERIES, tpchQueryById, type TpchQueryId } from '../../bench/tpch/queries.js';
+import { TPCH_INTERVAL_FORMS, TPCH_QUERIES, tpchQueryById, type TpchQueryId } from '../../bench/tpch/queries.js';
 import type { TpchSystem } from '../../bench/tpch/tpch-system.js';
 
 let data: TpchData;
@@ -116,6 +116,13 @@ describe('TPC-H queries on DuckDB against a plain TypeScript computation', () =>
     for (const row of rows) expect(row[5]).toBe(qtyByOrder.get((row[2] as number) / 100));
   });
 
+  it('writes the spec\'s interval arithmetic as the right DATE literals', async () => {
+    for (const [interval, literal] of TPCH_INTERVAL_FORMS) {
+      const q = duckdb.prepare({ id: 'Q1', title: 'interval check', sql: `SELECT CAST(${interval} AS DATE)` });
+      expect(canonicalRows(await q.columns(await q.run())), interval).toEqual([[/'(.*)'/.exec(literal)![1]!]]);
+    }
+  });
+
   it('every query runs and returns the shape the spec describes', async () => {
     const shapes: Record<TpchQueryId, [rows: number, cols: number]> = {
       Q1: [4, 10], Q3: [10, 4], Q5: [5, 2], Q6: [1, 1], Q10: [20, 8], Q18: [-1, 6],
@@ -129,6 +136,30 @@ describe('TPC-H queries on DuckDB against a plain TypeScript computation', () =>
     // Q5 returns exactly the five ASIA nations.
     const q5 = await duckdbRows('Q5');
     expect(new Set(q5.map((r) => r[0]))).toEqual(new Set(['INDIA', 'INDONESIA', 'JAPAN', 'CHINA', 'VIETNAM']));
+  });
+});
+
+describe('TPC-H money as DOUBLE', () => {
+  it('gives every query the same checksum as with DECIMAL(15,2)', async () => {
+    const doubles = await duckdbTpchSystem(data, 'double');
+    try {
+      for (const q of TPCH_QUERIES) {
+        const checksums: string[] = [];
+        for (const system of [duckdb, doubles]) {
+          const p = system.prepare(q);
+          checksums.push(resultChecksum(await p.columns(await p.run())));
+        }
+        expect(checksums[1], q.id).toBe(checksums[0]);
+      }
+    } finally {
+      doubles.close();
+    }
+  });
+
+  it('hands systems Float64 dollars', () => {
+    const arrow = toArrowTable(data.customer, 'double');
+    expect(String(arrow.schema.fields.find((f) => f.name === 'c_acctbal')!.type)).toBe('Float64');
+    expect(arrow.getChild('c_acctbal')!.get(0)).toBe(centsOf(data.customer, 'c_acctbal')[0]! / 100);
   });
 });
 
@@ -189,5 +220,8 @@ describe('TPC-H bench options', () => {
     expect(() => parseTpchOptions(['--only', 'Q2'])).toThrow(/unknown TPC-H query 'Q2'/);
     expect(() => parseTpchOptions(['--systems', 'spark'])).toThrow(/unknown system 'spark'/);
     expect(() => parseTpchOptions(['--fast'])).toThrow(/unknown option '--fast'/);
+    expect(parseTpchOptions(['--money', 'double']).money).toBe('double');
+    expect(parseTpchOptions([]).money).toBe('decimal');
+    expect(() => parseTpchOptions(['--money', 'float'])).toThrow(/--money needs 'decimal' or 'double'/);
   });
 });

@@ -1,9 +1,8 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { resultChecksum } from '../../bench/tpch/checksum.js';
+import { canonicalRows, resultChecksum } from '../../bench/tpch/checksum.js';
 import { duckdbTpchSystem } from '../../bench/tpch/duckdb-system.js';
 import { generateTpchData } from '../../bench/tpch/generate.js';
-import { tpchQueryById } from '../../bench/tpch/queries.js';
 import { missingSql, preparedOn, weirTpchSystem, type SqlTableEnvironment } from '../../bench/tpch/weir-system.js';
 
 function fakeEnv(methods: Partial<SqlTableEnvironment>): SqlTableEnvironment {
@@ -44,7 +43,10 @@ describe('TPC-H weir adapter', () => {
     expect(resultChecksum(await q.columns(await q.run()))).toBe(resultChecksum([[12.345]]));
   });
 
-  it('either reports weir unavailable with a reason, or answers Q1 and Q6 as DuckDB does', async () => {
+  // The adapter's job is registering the tables and reading results; whether weir answers the six
+  // queries as DuckDB does is what the benchmark checks (checksums), so this test uses a join over
+  // decimal, date and text columns rather than a TPC-H query.
+  it('either reports weir unavailable with a reason, or reads decimals, dates and text as DuckDB does', async () => {
     const data = generateTpchData({ scaleFactor: 0.01 });
     const weir = await weirTpchSystem(data);
     if ('unavailable' in weir) {
@@ -53,14 +55,16 @@ describe('TPC-H weir adapter', () => {
     }
     const duckdb = await duckdbTpchSystem(data);
     try {
-      for (const id of ['Q6', 'Q1']) {
-        const checksums: string[] = [];
-        for (const system of [duckdb, weir]) {
-          const q = system.prepare(tpchQueryById(id));
-          checksums.push(resultChecksum(await q.columns(await q.run())));
-        }
-        expect(checksums[1], id).toBe(checksums[0]);
+      const sql =
+        'SELECT o_orderkey, o_orderdate, o_totalprice, c_name, c_acctbal FROM orders, customer ' +
+        'WHERE o_custkey = c_custkey AND o_orderkey < 200 ORDER BY o_orderkey';
+      const rows = [];
+      for (const system of [duckdb, weir]) {
+        const q = system.prepare({ id: 'Q1', title: 'adapter check', sql });
+        rows.push(canonicalRows(await q.columns(await q.run())));
       }
+      expect(rows[0]).toHaveLength(55); // keys 1..8, 33..40, ..., 193..199
+      expect(rows[1]).toEqual(rows[0]);
     } finally {
       duckdb.close();
       await weir.close();
