@@ -87,7 +87,7 @@ export class Cursor {
 
   /** Consumes the keyword or throws "expected KEYWORD but found ...". */
   expectKeyword(keyword: string): Token {
-    if (!this.isKeyword(keyword)) throw this.expected(keyword);
+    if (!this.isKeyword(keyword)) throw this.expected(keyword, [keyword]);
     return this.next();
   }
 
@@ -117,12 +117,13 @@ export class Cursor {
 
   /**
    * An error at the current token: "expected <what> but found <token>", with a "did you mean"
-   * when the token (or the word just before it) looks like a misspelled keyword.
+   * when the token looks like a misspelling of one of `keywordsToSuggest`, or the word just before
+   * it like a misspelled clause keyword read as an alias (`SELECT a FORM t`).
    */
   expected(what: string, keywordsToSuggest?: readonly string[]): SqlParseError {
     const token = this.peek();
     let detail = `expected ${what} but found ${describe(token)}`;
-    const suggestion = token.kind === 'word' ? nearestKeyword(token.text, keywordsToSuggest) : undefined;
+    const suggestion = token.kind === 'word' && keywordsToSuggest ? nearestKeyword(token.text, keywordsToSuggest) : undefined;
     if (suggestion !== undefined) {
       detail += ` (did you mean ${suggestion}?)`;
     } else {

@@ -10,7 +10,7 @@ const RESERVED = new Set([
   'DESC', 'DISTINCT', 'ELSE', 'END', 'ESCAPE', 'EXCEPT', 'EXISTS', 'FALSE', 'FETCH', 'FILTER', 'FOR',
   'FROM', 'FULL', 'GROUP', 'HAVING', 'IN', 'INNER', 'INTERSECT', 'INTERVAL', 'INTO', 'IS',
   'JOIN', 'LATERAL', 'LEFT', 'LIKE', 'LIMIT', 'MATCH_RECOGNIZE', 'MINUS', 'NATURAL', 'NOT', 'NULL', 'OFFSET',
-  'ON', 'OR', 'ORDER', 'OUTER', 'OVER', 'PARTITION', 'RANGE', 'RIGHT', 'ROLLUP', 'ROWS', 'SELECT', 'SIMILAR', 'SOME', 'TABLE', 'THEN', 'TRUE', 'UNION', 'USING', 'VALUES', 'WHEN', 'WHERE', 'WINDOW',
+  'ON', 'OR', 'ORDER', 'OUTER', 'OVER', 'PARTITION', 'QUALIFY', 'RANGE', 'RIGHT', 'ROLLUP', 'ROWS', 'SELECT', 'SIMILAR', 'SOME', 'TABLE', 'THEN', 'TRUE', 'UNION', 'USING', 'VALUES', 'WHEN', 'WHERE', 'WINDOW',
   'WITH',
 ]);
 
@@ -33,8 +33,9 @@ export const SUGGESTABLE_KEYWORDS: readonly string[] = [
  */
 export function nearestKeyword(word: string, candidates: readonly string[] = SUGGESTABLE_KEYWORDS): string | undefined {
   const upper = word.toUpperCase();
-  if (upper.length < 2) return undefined;
-  const limit = upper.length <= 4 ? 1 : 2;
+  // Short words are too often real names one letter away from a keyword (`ts` and AS).
+  if (upper.length < 4) return undefined;
+  const limit = upper.length <= 5 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const keyword of candidates) {

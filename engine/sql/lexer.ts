@@ -68,7 +68,7 @@ export function tokenize(sql: string): Token[] {
     if (c === '/' && sql[pos + 1] === '*') {
       pos += 2;
       while (pos < sql.length && !(sql[pos] === '*' && sql[pos + 1] === '/')) advance();
-      if (pos >= sql.length) error('unterminated comment (a /* comment needs a closing */)', start);
+      if (pos >= sql.length) error('unterminated comment: the closing */ is missing', start);
       pos += 2;
       continue;
     }
@@ -76,7 +76,7 @@ export function tokenize(sql: string): Token[] {
       pos++;
       let value = '';
       for (;;) {
-        if (pos >= sql.length) error("unterminated string literal (a string needs a closing ')", start);
+        if (pos >= sql.length) error("unterminated string literal: the closing ' is missing", start);
         if (sql[pos] === "'") {
           if (sql[pos + 1] === "'") {
             value += "'";
@@ -96,7 +96,7 @@ export function tokenize(sql: string): Token[] {
       pos++;
       let value = '';
       for (;;) {
-        if (pos >= sql.length) error('unterminated quoted identifier (a `name` needs a closing `)', start);
+        if (pos >= sql.length) error('unterminated quoted identifier: the closing ` is missing', start);
         if (sql[pos] === '`') {
           if (sql[pos + 1] === '`') {
             value += '`';

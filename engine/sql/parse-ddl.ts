@@ -8,7 +8,7 @@ import type { Token } from './lexer.js';
 import { parseExpr } from './parse-expression.js';
 import { parseIdentifier, parseParenthesizedIdentifiers, parseQualifiedName } from './parse-names.js';
 import { parseQuery } from './parse-query.js';
-import { parseDataType } from './parse-type.js';
+import { isTypeStart, parseDataType } from './parse-type.js';
 
 /** Parses a statement starting with CREATE. */
 export function parseCreate(c: Cursor): Statement {
@@ -41,7 +41,7 @@ function parseCreateTable(c: Cursor, first: Token, temporary: boolean): CreateTa
   if (c.acceptOperator('(')) {
     do {
       const start = c.peek();
-      if (c.isKeywords('WATERMARK', 'FOR')) {
+      if (c.isKeywords('WATERMARK', 'FOR') || (c.isKeyword('WATERMARK') && !isTypeStart(c, 1))) {
         if (watermark !== undefined) throw c.errorAt('a table can have only one WATERMARK', start);
         watermark = parseWatermark(c);
       } else if (isPrimaryKeyStart(c)) {

@@ -47,7 +47,7 @@ function parseJoin(c: Cursor, left: TableRef): TableRef | undefined {
   if (type !== 'cross') {
     if (c.acceptKeyword('ON')) on = parseExpr(c);
     else if (c.acceptKeyword('USING')) using = parseParenthesizedIdentifiers(c);
-    else throw c.expected(`ON or USING after ${first.upper} JOIN ...`);
+    else throw c.expected(`ON or USING after ${first.upper === 'JOIN' ? '' : `${first.upper} `}JOIN ${describeTable(right)}`);
   }
   return {
     kind: 'join',
@@ -59,6 +59,12 @@ function parseJoin(c: Cursor, left: TableRef): TableRef | undefined {
     using,
     span: joinSpans(left.span, spanOf(c.previous())),
   };
+}
+
+/** How a join's right side reads in an error message. */
+function describeTable(t: TableRef): string {
+  if (t.kind === 'named_table') return t.name.parts.map((p) => p.value).join('.');
+  return t.kind !== 'join' && t.alias ? t.alias.name.value : 'the table';
 }
 
 /** One table reference without joins. */

@@ -49,7 +49,7 @@ function parseAtom(c: Cursor): Expr {
       return parseNameOrCall(c);
     case 'operator':
       if (t.text === '(') return parseParenthesized(c);
-      if (t.text === '?') throw c.unsupported('dynamic parameters (?)', t);
+      if (t.text === '?') throw c.unsupported("the dynamic parameter '?'", t);
       throw c.expected('an expression');
     case 'eof':
       throw c.expected('an expression');
@@ -107,7 +107,7 @@ function parseAtom(c: Cursor): Expr {
     case 'ARRAY':
     case 'MAP':
       if (c.isOperator('[', 1)) return parseConstructor(c);
-      if (c.isOperator('(', 1)) throw c.unsupported(`${t.upper}(subquery) constructors`, t, `use ${t.upper}[...]`);
+      if (c.isOperator('(', 1)) throw c.unsupported(`the ${t.upper}(subquery) constructor`, t, `use ${t.upper}[...]`);
       break;
     case 'MATCH_RECOGNIZE':
       throw c.unsupported('MATCH_RECOGNIZE', t);
@@ -152,7 +152,7 @@ export function parseFunctionCall(c: Cursor, name: QualifiedName): FunctionCall 
     throw c.expected("',' or ')'");
   }
   c.next();
-  if (c.isKeywords('WITHIN', 'GROUP')) throw c.unsupported('WITHIN GROUP', c.peek());
+  if (c.isKeywords('WITHIN', 'GROUP')) throw c.unsupported('the WITHIN GROUP clause', c.peek());
   let filter: Expr | undefined;
   if (c.acceptKeyword('FILTER')) {
     c.expectOperator('(');

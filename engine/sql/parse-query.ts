@@ -24,7 +24,7 @@ export function parseQuery(c: Cursor): Query {
   const first = c.peek();
   const ctes = c.acceptKeyword('WITH') ? parseCommonTableExpressions(c) : [];
   const body = parseSetOperations(c, 0);
-  const orderBy: OrderItem[] = c.acceptKeywords('ORDER', 'BY') ? parseOrderItems(c) : [];
+  const orderBy: OrderItem[] = c.acceptKeyword('ORDER') ? (c.expectKeyword('BY'), parseOrderItems(c)) : [];
   const { limit, offset } = parseLimitOffset(c);
   if (ctes.length === 0 && orderBy.length === 0 && limit === undefined && offset === undefined && body.kind === 'query') {
     return body;

@@ -18,7 +18,7 @@ export function parseSelect(c: Cursor): Select {
   while (c.acceptOperator(','));
   const from = c.acceptKeyword('FROM') ? parseFrom(c) : undefined;
   const where = c.acceptKeyword('WHERE') ? parseExpr(c) : undefined;
-  const groupBy = c.acceptKeywords('GROUP', 'BY') ? parseGroupBy(c) : [];
+  const groupBy = c.acceptKeyword('GROUP') ? (c.expectKeyword('BY'), parseGroupBy(c)) : [];
   const having = c.acceptKeyword('HAVING') ? parseExpr(c) : undefined;
   const windows = c.acceptKeyword('WINDOW') ? parseWindowClause(c) : [];
   if (c.isKeyword('QUALIFY')) throw c.unsupported('QUALIFY', c.peek(), 'filter the window function in an outer query');

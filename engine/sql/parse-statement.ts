@@ -13,21 +13,11 @@ import { isQueryStart, parseQuery } from './parse-query.js';
 
 const STATEMENT_KEYWORDS = ['SELECT', 'WITH', 'VALUES', 'INSERT', 'CREATE', 'DROP', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'SET', 'RESET', 'EXECUTE', 'BEGIN'];
 
-/** Flink statements recognised and not supported, by their first word(s). */
-const UNSUPPORTED_STATEMENTS: Record<string, string> = {
-  ALTER: 'ALTER statements',
-  USE: 'USE',
-  LOAD: 'LOAD MODULE',
-  UNLOAD: 'UNLOAD MODULE',
-  ANALYZE: 'ANALYZE TABLE',
-  CALL: 'CALL (stored procedures)',
-  DELETE: 'DELETE',
-  UPDATE: 'UPDATE',
-  TRUNCATE: 'TRUNCATE TABLE',
-  ADD: 'ADD JAR',
-  REMOVE: 'REMOVE JAR',
-  MERGE: 'MERGE',
-};
+/** First words of Flink statements weir recognises and does not support. */
+const UNSUPPORTED_STATEMENTS = new Set(['ALTER', 'USE', 'LOAD', 'UNLOAD', 'ANALYZE', 'CALL', 'DELETE', 'UPDATE', 'TRUNCATE', 'ADD', 'REMOVE', 'MERGE']);
+
+/** Second words that name what an unsupported statement acts on (`ALTER TABLE`, `USE CATALOG`). */
+const STATEMENT_OBJECTS = new Set(['TABLE', 'VIEW', 'FUNCTION', 'DATABASE', 'CATALOG', 'MODULE', 'MODULES', 'JAR', 'MODEL']);
 
 /** Parses one statement (without its terminating ';'). */
 export function parseStatement(c: Cursor): Statement {
@@ -66,8 +56,11 @@ export function parseStatement(c: Cursor): Statement {
       case 'BEGIN':
         return parseBeginStatementSet(c);
     }
-    const unsupported = UNSUPPORTED_STATEMENTS[first.upper];
-    if (unsupported !== undefined) throw c.unsupported(unsupported, first);
+    if (UNSUPPORTED_STATEMENTS.has(first.upper)) {
+      const object = c.peek(1);
+      const named = object.kind === 'word' && STATEMENT_OBJECTS.has(object.upper);
+      throw c.unsupported(`the ${first.upper}${named ? ` ${object.upper}` : ''} statement`, first);
+    }
   }
   throw c.expected('a statement (SELECT, INSERT, CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, SET, RESET, EXECUTE STATEMENT SET, ...)', STATEMENT_KEYWORDS);
 }
@@ -177,7 +170,7 @@ function parseStatementSetBody(c: Cursor, first: Token): StatementSet {
     inserts.push(parseInsert(c));
     c.expectOperator(';');
   }
+  if (inserts.length === 0) throw c.errorAt('a statement set needs at least one INSERT', c.peek());
   c.next();
-  if (inserts.length === 0) throw c.errorAt('a statement set needs at least one INSERT', first);
   return { kind: 'statement_set', inserts, span: c.spanFrom(first) };
 }

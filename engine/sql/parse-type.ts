@@ -36,8 +36,8 @@ const SCALAR_TYPES: Record<string, { name: ScalarTypeName; params: 0 | 1 | 2 }> 
 };
 
 /** True if the current token can start a data type (used where a type and an expression compete). */
-export function isTypeStart(c: Cursor): boolean {
-  const t = c.peek();
+export function isTypeStart(c: Cursor, ahead = 0): boolean {
+  const t = c.peek(ahead);
   return t.kind === 'word' && (t.upper in SCALAR_TYPES || ['ARRAY', 'MULTISET', 'MAP', 'ROW'].includes(t.upper));
 }
 

@@ -17,10 +17,10 @@ export function parseOver(c: Cursor): WindowSpec | Identifier {
 export function parseWindowSpec(c: Cursor): WindowSpec {
   const first = c.expectOperator('(');
   const base = c.isIdentifier() ? parseIdentifier(c) : undefined;
-  const partitionBy = c.acceptKeywords('PARTITION', 'BY') ? parseExprList(c) : [];
-  const orderBy = c.acceptKeywords('ORDER', 'BY') ? parseOrderItems(c) : [];
+  const partitionBy = c.acceptKeyword('PARTITION') ? (c.expectKeyword('BY'), parseExprList(c)) : [];
+  const orderBy = c.acceptKeyword('ORDER') ? (c.expectKeyword('BY'), parseOrderItems(c)) : [];
   const frame = c.isKeyword('ROWS') || c.isKeyword('RANGE') ? parseFrame(c) : undefined;
-  if (c.isKeyword('GROUPS')) throw c.unsupported('GROUPS window frames', c.peek(), 'use ROWS or RANGE');
+  if (c.isKeyword('GROUPS')) throw c.unsupported('a GROUPS window frame', c.peek(), 'use ROWS or RANGE');
   if (!c.isOperator(')')) throw c.expected(frame ? "')'" : "PARTITION BY, ORDER BY, ROWS, RANGE or ')'");
   c.next();
   return {
@@ -45,7 +45,7 @@ function parseFrame(c: Cursor): WindowFrame {
   } else {
     start = parseBound(c);
   }
-  if (c.isKeyword('EXCLUDE')) throw c.unsupported('EXCLUDE in window frames', c.peek());
+  if (c.isKeyword('EXCLUDE')) throw c.unsupported('EXCLUDE in a window frame', c.peek());
   return { kind: 'window_frame', units, start, ...(end !== undefined ? { end } : {}), span: c.spanFrom(first) };
 }
 
