@@ -6,13 +6,13 @@
 // key rows and state rows. Growing a slot array re-places slots by their stored tag, so keys are
 // never re-hashed; growing the group arrays moves them (callers hold local indexes, not pointers,
 // until every insertion of a chunk is done).
-import { key_group_of } from '../hash';
+import { key_group_of, string_word, string_word_safe } from '../hash';
 import { mem_alloc, mem_alloc_zeroed, mem_free, mem_realloc } from '../memory';
 import { bytes_equal, heap_copy } from './string-heap';
 import { is_string_kind } from './key-encoder';
 import {
   D_CAP, D_COUNT, D_KEYS, D_MASK, D_NULLIDX, D_SLOTS, D_STATES, H_GROUPS, H_HAS_STRINGS, H_INIT,
-  H_KEYW, H_NKEYS, H_P, H_STATEW, dirEntry, keyKind, keyOffset,
+  H_KEYW, H_NKEYS, H_P, H_SLOT_SHIFT, H_STATEW, dirEntry, keyKind, keyOffset,
 } from './table-layout';
 
 const FIRST_SLOTS: u32 = 16;
@@ -75,12 +75,13 @@ const TOUCH_SINK = memory.data(8, 8);
  * the cache misses.
  */
 function touch_slots(t: usize, hashes: usize, n: usize, p: u32): void {
+  const shift = <usize>load<u32>(t + H_SLOT_SHIFT);
   let touched: u64 = 0;
   for (let k: usize = 0; k < n; k++) {
     const h = load<u64>(hashes + (k << 3));
     const d = dirEntry(t, key_group_of(h, p));
     const slots = <usize>load<u32>(d + D_SLOTS);
-    touched ^= load<u64>(slots + (<usize>(<u32>h & load<u32>(d + D_MASK)) << 4));
+    touched ^= load<u64>(slots + (<usize>(<u32>h & load<u32>(d + D_MASK)) << shift));
   }
   store<u64>(TOUCH_SINK, touched);
 }
@@ -103,28 +104,49 @@ function touch_slots(t: usize, hashes: usize, n: usize, p: u32): void {
 }
 
 /**
- * One UTF8/DICT key: the slot's key word is (len, address of the kept bytes), so a probe compares
- * the length and then the bytes without touching the key-row array.
+ * One UTF8/DICT key (32-byte slots): compares the tag, the length and the first 16 bytes inside
+ * the slot, and only for longer strings the rest of the kept bytes.
  */
 // @ts-ignore: decorator
 @inline function lookup_string(t: usize, d: usize, row: usize, tag: u32): u32 {
+  const len = <usize>load<u32>(row);
+  const ptr = <usize>load<u32>(row, 4);
+  const a = string_word_safe(ptr, len, 0);
+  const b = string_word_safe(ptr, len, 1);
+  const idx = find_string(d, ptr, len, a, b, string_word_safe(ptr, len, 2), string_word_safe(ptr, len, 3), tag);
+  return idx != NOT_FOUND ? idx : insert_group(t, d, row, tag);
+}
+
+/** Returned by find_string when the key group has no such string. */
+export const NOT_FOUND: u32 = 0xFFFFFFFF;
+
+/**
+ * The local index of the `len`-byte string at `ptr` (words 0..3 a, b, c, e as string_word gives
+ * them, low 32 hash bits `tag`) in key group `d` of a one-string-key table, or NOT_FOUND. Strings
+ * of up to 32 bytes are decided without a branch on their length (kept strings may be read 32
+ * bytes from their start: STRING_SLACK).
+ */
+// @ts-ignore: decorator
+@inline export function find_string(d: usize, ptr: usize, len: usize, a: u64, b: u64, c: u64, e: u64, tag: u32): u32 {
   const slots = <usize>load<u32>(d + D_SLOTS);
-  if (slots != 0) {
-    const mask = load<u32>(d + D_MASK);
-    const len = load<u32>(row);
-    const ptr = <usize>load<u32>(row, 4);
-    let pos = tag & mask;
-    while (true) {
-      const slot = slots + (<usize>pos << 4);
-      const s = load<u64>(slot);
-      if (s == 0) break;
-      if (<u32>(s >> 32) == tag && load<u32>(slot, 8) == len && same_bytes(<usize>load<u32>(slot, 12), ptr, <usize>len)) {
+  if (slots == 0) return NOT_FOUND;
+  const mask = load<u32>(d + D_MASK);
+  let pos = tag & mask;
+  while (true) {
+    const slot = slots + (<usize>pos << 5);
+    const s = load<u64>(slot);
+    if (s == 0) return NOT_FOUND;
+    const hit = (<u32>(s >> 32) == tag) & (<usize>load<u32>(slot, 8) == len) & (load<u64>(slot, 16) == a) & (load<u64>(slot, 24) == b);
+    if (hit) {
+      const kept = <usize>load<u32>(slot, 12);
+      if (len <= 32) {
+        if ((string_word(kept, len, 2) == c) & (string_word(kept, len, 3) == e)) return <u32>s - 1;
+      } else if (same_bytes(kept + 16, ptr + 16, len - 16)) {
         return <u32>s - 1;
       }
-      pos = (pos + 1) & mask;
     }
+    pos = (pos + 1) & mask;
   }
-  return insert_group(t, d, row, tag);
 }
 
 /** Equality of two byte strings of length n, inlined into the probe loop. */
@@ -148,9 +170,10 @@ function lookup_row(t: usize, d: usize, row: usize, tag: u32): u32 {
     const kw = <usize>load<u32>(t + H_KEYW);
     const mask = load<u32>(d + D_MASK);
     const keys = <usize>load<u32>(d + D_KEYS);
+    const shift = <usize>load<u32>(t + H_SLOT_SHIFT);
     let pos = tag & mask;
     while (true) {
-      const s = load<u64>(slots + (<usize>pos << 4));
+      const s = load<u64>(slots + (<usize>pos << shift));
       if (s == 0) break;
       if (<u32>(s >> 32) == tag) {
         const idx = <u32>s - 1;
@@ -188,18 +211,27 @@ export function key_rows_equal(t: usize, a: usize, b: usize): bool {
 export function insert_group(t: usize, d: usize, row: usize, tag: u32): u32 {
   let mask = load<u32>(d + D_MASK);
   const count = load<u32>(d + D_COUNT);
+  const shift = <usize>load<u32>(t + H_SLOT_SHIFT);
   if (load<u32>(d + D_SLOTS) == 0 || count + 1 > ((mask + 1) >> 1)) {
-    grow_slots(d);
+    grow_slots(d, shift);
     mask = load<u32>(d + D_MASK);
   }
   const idx = new_group(t, d, row);
   const slots = <usize>load<u32>(d + D_SLOTS);
   let pos = tag & mask;
-  while (load<u64>(slots + (<usize>pos << 4)) != 0) pos = (pos + 1) & mask;
-  const slot = slots + (<usize>pos << 4);
+  while (load<u64>(slots + (<usize>pos << shift)) != 0) pos = (pos + 1) & mask;
+  const slot = slots + (<usize>pos << shift);
   store<u64>(slot, (<u64>tag << 32) | <u64>(idx + 1));
-  // The first 8 key bytes ride along (the whole key when it is one fixed-width column).
-  store<u64>(slot, <usize>load<u32>(t + H_KEYW) >= 8 ? load<u64>(<usize>load<u32>(d + D_KEYS) + <usize>idx * <usize>load<u32>(t + H_KEYW)) : 0, 8);
+  // The first 8 key bytes ride along (the whole key when it is one fixed-width column; for one
+  // string key: its length and kept address, then its first 16 bytes).
+  const key = <usize>load<u32>(d + D_KEYS) + <usize>idx * <usize>load<u32>(t + H_KEYW);
+  store<u64>(slot, <usize>load<u32>(t + H_KEYW) >= 8 ? load<u64>(key) : 0, 8);
+  if (shift == 5) {
+    const len = <usize>load<u32>(key);
+    const kept = <usize>load<u32>(key, 4);
+    store<u64>(slot, string_word(kept, len, 0), 16);
+    store<u64>(slot, string_word(kept, len, 1), 24);
+  }
   return idx;
 }
 
@@ -257,22 +289,22 @@ function own_strings(t: usize, row: usize): void {
   }
 }
 
-function grow_slots(d: usize): void {
+function grow_slots(d: usize, shift: usize): void {
   const old = <usize>load<u32>(d + D_SLOTS);
   const oldCap: u32 = old == 0 ? 0 : load<u32>(d + D_MASK) + 1;
   const cap = oldCap == 0 ? FIRST_SLOTS : oldCap << 1;
   const mask = cap - 1;
-  const slots = mem_alloc_zeroed(<usize>cap << 4);
+  const width = <usize>1 << shift;
+  const slots = mem_alloc_zeroed(<usize>cap << shift);
   for (let i: u32 = 0; i < oldCap; i++) {
-    const src = old + (<usize>i << 4);
+    const src = old + (<usize>i << shift);
     const s = load<u64>(src);
     if (s == 0) continue;
     let pos = <u32>(s >> 32) & mask;
-    while (load<u64>(slots + (<usize>pos << 4)) != 0) pos = (pos + 1) & mask;
-    store<u64>(slots + (<usize>pos << 4), s);
-    store<u64>(slots + (<usize>pos << 4), load<u64>(src, 8), 8);
+    while (load<u64>(slots + (<usize>pos << shift)) != 0) pos = (pos + 1) & mask;
+    copy_words(slots + (<usize>pos << shift), src, width);
   }
-  if (old != 0) mem_free(old, <usize>oldCap << 4);
+  if (old != 0) mem_free(old, <usize>oldCap << shift);
   store<u32>(d + D_SLOTS, <u32>slots);
   store<u32>(d + D_MASK, mask);
 }
@@ -296,10 +328,11 @@ export function free_key_groups(t: usize): void {
   const p = load<u32>(t + H_P);
   const kw = <usize>load<u32>(t + H_KEYW);
   const sw = <usize>load<u32>(t + H_STATEW);
+  const shift = <usize>load<u32>(t + H_SLOT_SHIFT);
   for (let g: u32 = 0; g < p; g++) {
     const d = dirEntry(t, g);
     const slots = <usize>load<u32>(d + D_SLOTS);
-    if (slots != 0) mem_free(slots, (<usize>load<u32>(d + D_MASK) + 1) << 4);
+    if (slots != 0) mem_free(slots, (<usize>load<u32>(d + D_MASK) + 1) << shift);
     const cap = <usize>load<u32>(d + D_CAP);
     if (cap != 0) {
       mem_free(<usize>load<u32>(d + D_KEYS), cap * kw);

@@ -6,13 +6,18 @@ import { H_HEAP, H_HEAP_END, H_HEAP_POS } from './table-layout';
 
 const PAGE: usize = 65536;
 const PAGE_HEADER: usize = 8; // [previous page u32, page size u32]
+/**
+ * Bytes after every kept string that stay inside its page, so that probes may read a kept string
+ * a whole word (up to 32 bytes) at a time and mask off what lies past its end.
+ */
+export const STRING_SLACK: usize = 32;
 
 /** Copies `len` bytes at `src` into the table's heap; returns their new address (0 when len is 0). */
 export function heap_copy(t: usize, src: usize, len: usize): usize {
   if (len == 0) return 0;
   let pos = <usize>load<u32>(t + H_HEAP_POS);
-  if (pos + len > <usize>load<u32>(t + H_HEAP_END) || pos == 0) {
-    const size = len + PAGE_HEADER > PAGE ? len + PAGE_HEADER : PAGE;
+  if (pos + len + STRING_SLACK > <usize>load<u32>(t + H_HEAP_END) || pos == 0) {
+    const size = len + PAGE_HEADER + STRING_SLACK > PAGE ? len + PAGE_HEADER + STRING_SLACK : PAGE;
     const page = mem_alloc(size);
     store<u32>(page, load<u32>(t + H_HEAP));
     store<u32>(page, <u32>size, 4);

@@ -21,6 +21,9 @@
 //   initial row kept at H_INIT.
 // Slot (16 bytes): u64 = low 32 bits of the hash (tag and position) << 32 | local index + 1 (0 is
 //   empty), then the first 8 bytes of the key row (the whole key for one fixed-width column).
+//   One UTF8/DICT key column: 32-byte slots, [that u64][len u32, address of the kept bytes u32]
+//   [the string's first 16 bytes as two little-endian words, zero-padded], so a probe decides
+//   strings of up to 16 bytes inside the slot (string-keys.ts).
 
 export const MODE_SINGLE: u32 = 0;
 export const MODE_PARTIAL: u32 = 1;
@@ -77,6 +80,7 @@ export const H_BUF_ROWS: usize = 124;     // rows buffered over all key groups
 export const H_DICT: usize = 128;        // one DICT key: copy of the last dictionary (offsets, bytes), or 0
 export const H_DICT_BYTES: usize = 132;  // size of that block
 export const H_DICT_GROUPS: usize = 136; // its codes' groups (u64: key group << 32 | local index)
+export const H_SLOT_SHIFT: usize = 140;  // log2 of the slot width: 4 (16-byte slots) or 5 (one string key)
 export const HEADER_FIXED: usize = 160;
 
 export const KI_SIZE: usize = 8;          // per key: kind, offset in key row

@@ -12,7 +12,7 @@ import {
   A_ARGKIND, A_FLAG, A_FN, A_OFF, A_SIZE, D_CAP, D_COUNT, D_STATES, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
   FN_MAX, FN_MIN, FN_SUM, HEADER_FIXED, H_AGGINFO, H_DENSE, H_DENSE_PRESENT, H_DENSE_RANGE,
   H_DIR, H_DISTINCT, H_HAS_STRINGS, H_INIT, H_KEYINFO, H_KEYW, H_LAYOUT, H_MODE, H_NAGGS,
-  H_NKEYS, H_NULL_STATE, H_P, H_SIZE, H_STATEW, KI_SIZE, LAYOUT_GLOBAL, LAYOUT_UNDECIDED,
+  H_NKEYS, H_NULL_STATE, H_P, H_SIZE, H_SLOT_SHIFT, H_STATEW, KI_SIZE, LAYOUT_GLOBAL, LAYOUT_UNDECIDED,
   aggInfo, align8, dirEntry,
 } from './table-layout';
 
@@ -48,6 +48,7 @@ export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKind
   }
   store<u32>(t + H_KEYW, <u32>kw);
   store<u32>(t + H_HAS_STRINGS, hasStrings);
+  store<u32>(t + H_SLOT_SHIFT, nKeys == 1 && hasStrings != 0 ? 5 : 4);
 
   // State rows: values first, then one flag byte per aggregate that needs one.
   // State rows. The first COUNT, SUM, MIN and MAX over one numeric kind form a block at the start,

@@ -2,7 +2,7 @@
 // key, keyed sub-tables otherwise), then, per chunk of CHUNK rows, finds every row's state row
 // and folds the chunk into each aggregate. Keyed tables that have grown past the cache run the
 // chunk's probe partitioned by key group (partition.ts).
-import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, col_kind } from '../layout';
+import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, KIND_UTF8, col_kind } from '../layout';
 import { dict_pointers, dict_prepare } from './dict-keys';
 import { arena_alloc } from '../memory';
 import { accumulate, accumulate_dense_fused, accumulate_scratch } from './accumulate';
@@ -12,6 +12,7 @@ import { buffer_flush } from './partition-flush';
 import { dense_cover, dense_locate, null_state, to_keyed } from './dense-layout';
 import { encode_keys } from './key-encoder';
 import { probe_rows, state_pointers } from './key-group-tables';
+import { locate_strings } from './string-keys';
 import {
   ERR_OK, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT, H_KEYW, H_LAYOUT, H_NAGGS, H_NKEYS, H_STATEW, LAYOUT_DENSE, LAYOUT_GLOBAL, LAYOUT_HASHED, LAYOUT_UNDECIDED,
 } from './table-layout';
@@ -60,6 +61,8 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
   // One DICT key: codes map to state rows through a per-batch table (dict-keys.ts).
   const dictTable: usize = layout == LAYOUT_HASHED && !buffered && nk == 1 && col_kind(descs) == KIND_DICT
     ? dict_prepare(t, descs, sel, selLen) : 0;
+  // One UTF8 key: hash and probe fused per row (string-keys.ts).
+  const oneUtf8 = layout == LAYOUT_HASHED && !buffered && nk == 1 && col_kind(descs) == KIND_UTF8;
   for (let start: usize = 0; start < selLen; start += CHUNK) {
     const m = selLen - start < CHUNK ? selLen - start : CHUNK;
     // rows: the chunk's slice of the selection, or 0 for the contiguous rows start .. start+m-1.
@@ -71,6 +74,8 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
       dense_locate(t, descs, rows, start, m, ptrs);
     } else if (dictTable != 0) {
       dict_pointers(descs, dictTable, rows, start, m, ptrs);
+    } else if (oneUtf8) {
+      locate_strings(t, descs, rows, start, m, kgs, idxs, ptrs, probe);
     } else {
       const vec = rows != 0 ? rows : identity_rows(rowsBuf, start, m);
       encode_keys(t, descs, vec, m, probe, hashes, nulls, accScratch);
