@@ -62,7 +62,7 @@ function compatible(have: arrow.DataType, want: arrow.DataType): boolean {
   if (arrow.util.compareTypes(have, want)) return true;
   // compareTypes tells a null timezone from an undefined one; a zone-less timestamp of the same
   // unit is the same column. A zoned one (Parquet's isAdjustedToUTC) is read as its UTC instant.
-  if (arrow.DataType.isTimestamp(have) && arrow.DataType.isTimestamp(want)) return have.unit === want.unit;
+  if (arrow.DataType.isTimestamp(have) && arrow.DataType.isTimestamp(want)) return (have as arrow.Timestamp).unit === (want as arrow.Timestamp).unit;
   // weir imports dictionary-encoded and large strings as STRING.
   return arrow.DataType.isUtf8(want) && (arrow.DataType.isLargeUtf8(have) ||
     (arrow.DataType.isDictionary(have) && arrow.DataType.isUtf8(have.dictionary)));
