@@ -57,8 +57,12 @@ export function aggregate(
   return { kind: 'Aggregate', input, groupExprs, aggregates, schema: { fields } };
 }
 
-/** The output schema of a join: left then right fields, nullable on the side an outer join pads. */
+/**
+ * The output schema of a join: left then right fields, nullable on the side an outer join pads;
+ * only the left fields for a semi or anti join.
+ */
 export function joinSchema(left: Schema, right: Schema, joinType: LogicalJoinType): Schema {
+  if (joinType === 'semi' || joinType === 'anti') return left;
   const pad = (fs: readonly Field[], padded: boolean) => fs.map((f) => (padded ? { ...f, type: withNullable(f.type, true) } : f));
   return {
     fields: [

@@ -67,12 +67,16 @@ export interface Aggregate {
   readonly schema: Schema;
 }
 
-/** Join kinds of the Table API. */
-export type LogicalJoinType = 'inner' | 'left' | 'right' | 'full';
+/**
+ * Join kinds: the Table API's four, and the semi and anti joins that IN and EXISTS subqueries
+ * become (they output the left rows that have a match, or that have none).
+ */
+export type LogicalJoinType = 'inner' | 'left' | 'right' | 'full' | 'semi' | 'anti';
 
 /**
  * Joins `left` and `right` on `condition` (none: every pair, a cross join). Output: the left
- * columns, then the right ones (nullable on the side an outer join pads). `buildSide` is the
+ * columns, then the right ones (nullable on the side an outer join pads); a semi or anti join
+ * outputs the left columns only. `buildSide` is the
  * optimizer's choice of the input the hash join reads first (absent: not chosen yet).
  */
 export interface Join {

@@ -82,16 +82,17 @@ function pushIntoJoin(node: Join, preds: readonly ScalarExpr[]): LogicalPlan {
   // WHERE conjuncts: only into a side whose rows the join does not pad with NULLs.
   for (const p of preds) {
     const side = sideOf(p);
-    if (side === 'left' && (t === 'inner' || t === 'left')) toLeft.push(p);
+    if (side === 'left' && (t === 'inner' || t === 'left' || t === 'semi' || t === 'anti')) toLeft.push(p);
     else if (side === 'right' && (t === 'inner' || t === 'right')) toRight.push(p);
     else if (side === 'both' && t === 'inner') condition.push(p);
     else above.push(p);
   }
-  // ON conjuncts: into a side they only restrict matches of (for an outer join: the padded side).
+  // ON conjuncts: into a side they only restrict matches of (for an outer join: the padded side;
+  // for an anti join never the left, whose unmatched rows it keeps).
   for (const p of node.condition ? splitConjunction(node.condition) : []) {
     const side = sideOf(p);
-    if (side === 'left' && (t === 'inner' || t === 'right')) toLeft.push(p);
-    else if (side === 'right' && (t === 'inner' || t === 'left')) toRight.push(p);
+    if (side === 'left' && (t === 'inner' || t === 'right' || t === 'semi')) toLeft.push(p);
+    else if (side === 'right' && (t === 'inner' || t === 'left' || t === 'semi' || t === 'anti')) toRight.push(p);
     else condition.push(p);
   }
   const left = pushInto(node.left, toLeft);

@@ -28,6 +28,7 @@ export function estimateRows(plan: LogicalPlan, catalog: Catalog): number {
       return plan.groupExprs.length === 0 ? 1 : Math.max(1, estimateRows(plan.input, catalog) / 2);
     case 'Join': {
       const l = estimateRows(plan.left, catalog), r = estimateRows(plan.right, catalog);
+      if (plan.joinType === 'semi' || plan.joinType === 'anti') return l;
       return plan.condition ? Math.max(l, r) : l * r;
     }
     case 'Union':

@@ -13,6 +13,7 @@ import { SqlScope } from './sql-scope.js';
 import { at, SqlValidationError } from './sql-validation-error.js';
 import { uniqueOutputNames } from './output-names.js';
 import { planGrouping } from './plan-grouping.js';
+import { planSubqueryConjuncts } from './plan-subquery.js';
 
 /** The one-row relation a SELECT without FROM reads (`SELECT 1`). */
 export function singleRow(): LogicalPlan {
@@ -39,8 +40,12 @@ export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: P
     if (containsAggregate(select.where)) {
       throw new SqlValidationError('aggregates are not allowed in WHERE; filter on them in HAVING', findAggregate(select.where)!.span);
     }
-    const predicate = bindExpr(select.where, { ...base, clause: 'WHERE' });
-    plan = at(select.where.span, () => filter(plan, predicate));
+    const sub = planSubqueryConjuncts(select.where, from, ctx, planQuery);
+    plan = sub.plan;
+    for (const c of sub.rest) {
+      const predicate = bindExpr(c, { ...base, clause: 'WHERE' });
+      plan = at(c.span, () => filter(plan, predicate));
+    }
   }
   for (const w of select.windows) throw new SqlValidationError(new NotImplementedError('the WINDOW clause').message, w.span);
 
@@ -157,5 +162,7 @@ function findAggregate(e: Expr): Expr | undefined {
 }
 
 function unsupportedSubquery(e: Expr): never {
-  throw new SqlValidationError(new NotImplementedError('subqueries in expressions (IN, EXISTS, scalar subqueries)').message, e.span);
+  const feature = e.kind === 'scalar_subquery' ? 'scalar subqueries' : e.kind === 'quantified_comparison' ? 'ALL / SOME / ANY subqueries'
+    : 'IN and EXISTS subqueries other than as a conjunct of WHERE';
+  throw new SqlValidationError(new NotImplementedError(feature).message, e.span);
 }

@@ -30,7 +30,23 @@ export class SqlScope {
     readonly columns: readonly ScopeColumn[],
     /** How messages name the relation ("orders", "the join of o and c"). */
     readonly relation: string,
+    /**
+     * The enclosing query's scope, for a correlated subquery: its columns come first in this
+     * scope's positions (outer ++ own, as in the semi join the subquery becomes), and a name
+     * resolves to it only when this scope does not have it.
+     */
+    readonly outer?: SqlScope,
   ) {}
+
+  /** This scope nested in `outer` (a subquery's FROM inside the query that contains it). */
+  under(outer: SqlScope): SqlScope {
+    return new SqlScope(this.columns, this.relation, outer);
+  }
+
+  /** The number of positions of the enclosing scopes before this scope's own columns. */
+  private get offset(): number {
+    return this.outer ? this.outer.offset + this.outer.columns.length : 0;
+  }
 
   /** A scope over `fields`, all qualified by `qualifier`. */
   static of(fields: readonly Field[], qualifier: string | undefined, relation: string): SqlScope {
@@ -80,8 +96,8 @@ export class SqlScope {
       const how = qs.length > 1 ? `; qualify it, e.g. ${qs[0]}.${name}` : '';
       throw new SqlValidationError(`column '${name}' is ambiguous in ${this.relation}${how}`, ref.span);
     }
-    if (hits.length === 0) return undefined;
-    return { index: hits[0]!, field: this.columns[hits[0]!]!.field };
+    if (hits.length === 0) return this.outer?.tryResolve(ref);
+    return { index: this.offset + hits[0]!, field: this.columns[hits[0]!]!.field };
   }
 
   /** Resolves a column reference or fails naming the nearest column. */
