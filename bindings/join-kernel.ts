@@ -1,5 +1,5 @@
 import type { WasmInstance } from './wasm-instance.js';
-import { Kind, writeDescs, writeDescsAt, type BatchDesc, type ColumnDesc } from './column.js';
+import { COL_SIZE, Kind, readDescs, writeDescs, writeDescsAt, type BatchDesc, type ColumnDesc } from './column.js';
 
 /** Join types of a hash join (mirrors the physical plan's JoinType; semi/anti keep the left side). */
 export type HashJoinType = 'inner' | 'left' | 'right' | 'full' | 'semi' | 'anti';
@@ -85,6 +85,8 @@ function sameKeyKind(a: Kind, b: Kind): boolean {
  */
 export class HashJoinTable {
   private ptr: number;
+  /** Payload columns laid out by key (preparePayload), 0 when none. */
+  private payloadCols = 0;
 
   private constructor(
     private readonly w: WasmInstance,
@@ -146,17 +148,7 @@ export class HashJoinTable {
   probe(probe: BatchDesc, keyCols: readonly number[], emit: (pairs: JoinPairs) => void, options: ProbeOptions = {}): void {
     const t = this.live();
     const w = this.w;
-    if (keyCols.length !== this.keyKinds.length) {
-      throw new Error(`hash join: the probe side has ${keyCols.length} key columns, the build side ${this.keyKinds.length}`);
-    }
-    const cols = keyCols.map((c, i) => {
-      const col = probe.columns[c];
-      if (!col) throw new Error(`hash join: probe key ${i} refers to column ${c}, but the probe side has ${probe.columns.length} columns`);
-      if (!sameKeyKind(col.kind, this.keyKinds[i]!)) {
-        throw new Error(`hash join: key ${i} has kind ${col.kind} on the probe side but ${this.keyKinds[i]} on the build side; the planner must cast both to one type`);
-      }
-      return col;
-    });
+    const cols = this.probeKeyCols(probe, keyCols);
     const selPtr = options.selPtr ?? 0;
     const len = selPtr === 0 ? probe.numRows : (options.selLen ?? 0);
     const maxPairs = options.maxPairs ?? Math.min(65536, Math.max(1024, len));
@@ -178,6 +170,82 @@ export class HashJoinTable {
         w.fn.arena_reset!(mark);
       }
     } while (!w.fn.join_probe_done!(t));
+  }
+
+  /**
+   * Lays out build columns `cols` of `build` by key, for {@link probePayload}: possible for an
+   * inner join whose build key got a direct array and is unique, when every column is
+   * fixed-width without NULLs (DuckDB's perfect hash join). Returns whether it was done; call at
+   * most once, with the batch the table was built from.
+   */
+  preparePayload(build: BatchDesc, cols: readonly number[]): boolean {
+    const t = this.live();
+    if (cols.length === 0) return false;
+    const w = this.w;
+    const mark = w.fn.arena_mark!() >>> 0;
+    try {
+      const descs = writeDescs(w, cols.map((c) => {
+        const col = build.columns[c];
+        if (!col) throw new Error(`hash join: payload column ${c} is outside the build side's ${build.columns.length} columns`);
+        return col;
+      }));
+      const done = w.fn.join_payload_prepare!(t, descs, cols.length) === 1;
+      if (done) this.payloadCols = cols.length;
+      return done;
+    } finally {
+      w.fn.arena_reset!(mark);
+    }
+  }
+
+  /**
+   * Probes a batch of a table with payload ({@link preparePayload}): calls `emit` once per chunk
+   * of at most `maxRows` matched probe rows with their ascending row ids (0 unless `probeRows`)
+   * and the payload columns' values for them, valid only during the call (arena, reset after it).
+   * The result equals {@link probe} followed by a gather of the payload columns.
+   */
+  probePayload(
+    probe: BatchDesc,
+    keyCols: readonly number[],
+    emit: (probeIdx: number, count: number, payload: readonly ColumnDesc[]) => void,
+    options: { readonly selPtr?: number; readonly selLen?: number; readonly probeRows?: boolean; readonly maxRows?: number } = {},
+  ): void {
+    const t = this.live();
+    const w = this.w;
+    if (this.payloadCols === 0) throw new Error('hash join: probePayload needs a table with payload (preparePayload)');
+    const cols = this.probeKeyCols(probe, keyCols);
+    const selPtr = options.selPtr ?? 0;
+    const len = selPtr === 0 ? probe.numRows : (options.selLen ?? 0);
+    const maxRows = options.maxRows ?? Math.min(65536, Math.max(1024, len));
+    if (!(maxRows >= 1)) throw new Error(`hash join: maxRows must be at least 1, got ${maxRows}`);
+    writeDescsAt(w, w.fn.join_probe_descs!(t) >>> 0, cols);
+    w.fn.join_probe_begin!(t, probe.numRows, selPtr, len);
+    const ncols = this.payloadCols;
+    do {
+      const mark = w.fn.arena_mark!() >>> 0;
+      try {
+        const p = options.probeRows ? w.fn.arena_alloc!(maxRows * 4) >>> 0 : 0;
+        const descs = w.fn.arena_alloc!(ncols * COL_SIZE) >>> 0;
+        const n = w.fn.join_probe_payload!(t, p, maxRows, descs) >>> 0;
+        if (n > 0) emit(p, n, readDescs(w, descs, ncols));
+      } finally {
+        w.fn.arena_reset!(mark);
+      }
+    } while (!w.fn.join_probe_done!(t));
+  }
+
+  /** The probe key columns, checked against the build keys. */
+  private probeKeyCols(probe: BatchDesc, keyCols: readonly number[]): ColumnDesc[] {
+    if (keyCols.length !== this.keyKinds.length) {
+      throw new Error(`hash join: the probe side has ${keyCols.length} key columns, the build side ${this.keyKinds.length}`);
+    }
+    return keyCols.map((c, i) => {
+      const col = probe.columns[c];
+      if (!col) throw new Error(`hash join: probe key ${i} refers to column ${c}, but the probe side has ${probe.columns.length} columns`);
+      if (!sameKeyKind(col.kind, this.keyKinds[i]!)) {
+        throw new Error(`hash join: key ${i} has kind ${col.kind} on the probe side but ${this.keyKinds[i]} on the build side; the planner must cast both to one type`);
+      }
+      return col;
+    });
   }
 
   private applyResidual(residual: ResidualFilter, p: number, b: number, n: number, bytes: number, pairsOut: boolean, emit: (pairs: JoinPairs) => void): void {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { $, TableEnvironment } from '../../engine/index.js';
 import { differentialSuite, type DiffCase } from '../differential/differential.js';
 import { joinTables } from '../differential/tables.js';
+import { Float64, Int32, Utf8 } from 'apache-arrow';
+import { arrowTable } from '../support/arrow-build.js';
+import { SeededRandom } from '../../bench/prng.js';
 
 // The join's output projection (prune-join-output.ts): the join gathers only the columns its
 // consumer reads. The plans must say so, and the results must not change, for every join type,
@@ -62,6 +65,59 @@ const cases: DiffCase[] = [
 for (const keyType of ['int32', 'utf8'] as const) {
   differentialSuite(`join output projection on ${keyType} keys vs DuckDB`, () => joinTables(keyType), cases);
 }
+
+/**
+ * A fact table `f(fk, fv)` and a dimension `dim(dk, attr, w, name)` keyed by unique, shuffled,
+ * dense INT keys with gaps: the inner join reads its build values by key (perfect hash join).
+ * Some fk are NULL or miss the dimension.
+ */
+function dimensionTables(): Record<string, ReturnType<typeof arrowTable>> {
+  const rnd = new SeededRandom(31);
+  const keys = Array.from({ length: 300 }, (_, i) => i + 1000).filter((k) => k % 7 !== 0);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = rnd.nextRange(0, i);
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  const facts = 2000;
+  const fk = Array.from({ length: facts }, () => (rnd.chance(0.05) ? null : rnd.nextRange(990, 1310)));
+  return {
+    f: arrowTable({
+      fk: { type: new Int32(), values: fk },
+      fv: { type: new Int32(), values: fk.map((_, i) => i % 97) },
+    }),
+    dim: arrowTable({
+      dk: { type: new Int32(), values: keys },
+      attr: { type: new Int32(), values: keys.map((k) => (k * 31) % 1000) },
+      w: { type: new Float64(), values: keys.map((k) => k / 4) },
+      name: { type: new Utf8(), values: keys.map((k) => `n${k}`) },
+    }),
+  };
+}
+
+const dimensionCases: DiffCase[] = [
+  {
+    name: 'sum of a dimension attribute',
+    sql: 'SELECT sum(attr) AS s, count(*) AS c FROM f JOIN dim ON fk = dk',
+    weir: (e) => e.from('f').join(e.from('dim'), $('fk').isEqual($('dk'))).select($('attr').sum().as('s'), $('*').count().as('c')),
+  },
+  {
+    name: 'probe and dimension columns, filtered probe side',
+    sql: 'SELECT fv, w, attr FROM f JOIN dim ON fk = dk WHERE fv > 10',
+    weir: (e) => e.from('f').filter($('fv').isGreater(10)).join(e.from('dim'), $('fk').isEqual($('dk'))).select($('fv'), $('w'), $('attr')),
+  },
+  {
+    name: 'a string dimension column (gathered through pairs)',
+    sql: 'SELECT name, attr FROM f JOIN dim ON fk = dk',
+    weir: (e) => e.from('f').join(e.from('dim'), $('fk').isEqual($('dk'))).select($('name'), $('attr')),
+  },
+  {
+    name: 'group by a dimension attribute',
+    sql: 'SELECT attr, sum(fv) AS s FROM f JOIN dim ON fk = dk GROUP BY attr',
+    weir: (e) => e.from('f').join(e.from('dim'), $('fk').isEqual($('dk'))).groupBy($('attr')).select($('attr'), $('fv').sum().as('s')),
+  },
+];
+
+differentialSuite('joins with a dense unique dimension key vs DuckDB', dimensionTables, dimensionCases);
 
 describe('join output projection in the physical plan', () => {
   const plan = async (build: (e: TableEnvironment) => ReturnType<TableEnvironment['from']>): Promise<string> => {

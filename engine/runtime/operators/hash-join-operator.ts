@@ -43,6 +43,8 @@ export class HashJoinOperator extends AbstractStreamOperator {
   private readonly probeCols: readonly number[];
   private readonly buildCols: readonly number[];
   private readonly probeKinds: readonly Kind[];
+  /** The table holds the build columns laid out by key: probes read them directly (no pairs). */
+  private payload = false;
 
   constructor(ctx: RuntimeContext, output: Output, private readonly exec: HashJoinExec) {
     super(ctx, output, 2);
@@ -77,6 +79,13 @@ export class HashJoinOperator extends AbstractStreamOperator {
     if (!this.table) throw new Error('HashJoin: a probe batch arrived before the build side ended (batch-mode input order)');
     const probe = batch.desc;
     const keys = this.buildInput === 0 ? this.exec.rightKeys : this.exec.leftKeys;
+    if (this.payload) {
+      this.table.probePayload(probe, keys, (probeIdx, count, buildCols) => {
+        const probeCols = this.gatherCols(probe, this.probeCols, probeIdx, count);
+        this.output.collect(denseBatch({ numRows: count, columns: this.assemble(probeCols, buildCols) }));
+      }, { selPtr: batch.selPtr, selLen: batch.selLen, probeRows: this.probeCols.length > 0 });
+      return;
+    }
     this.table.probe(probe, keys, (pairs) => this.emitPairs(probe, pairs), {
       selPtr: batch.selPtr,
       selLen: batch.selLen,
@@ -92,6 +101,10 @@ export class HashJoinOperator extends AbstractStreamOperator {
       joinType: this.exec.joinType,
       buildSide: this.exec.buildSide,
     });
+    // An inner join on a dense unique key reads build values by key (perfect hash join).
+    if (this.exec.joinType === 'inner' && !this.residual && this.buildCols.length > 0) {
+      this.payload = this.table.preparePayload(this.buildBatch, this.buildCols);
+    }
   }
 
   protected override finish(): void {

@@ -14,6 +14,7 @@ import {
 } from './header';
 import { hash_keys, int_key_at, key_valid } from './keys';
 import { BUCKET, bucket_count, table_insert } from './buckets';
+import { free_payload } from './payload';
 
 const SCRATCH_SIZE: usize = VECTOR * 13; // hashes (u64), null flags (u8), chain heads (u32)
 const MAX_DENSE_RANGE: u64 = 1 << 28;
@@ -143,6 +144,7 @@ export function join_free(t: usize): void {
   if (t == 0) return;
   const n = hdr(t, H_ROWS);
   const descBytes = hdr(t, H_KEYS) * COL_SIZE;
+  free_payload(t);
   mem_free(hdr(t, H_BUILD_DESCS), descBytes);
   mem_free(hdr(t, H_PROBE_DESCS), descBytes);
   mem_free(hdr(t, H_SCRATCH), SCRATCH_SIZE);

@@ -40,6 +40,9 @@ export const H_ANY_NULL: usize = 116;   // probe keys of the current batch may h
 export const H_DICT_MAP: usize = 120;   // DICT probe key: u32 per dictionary entry, its chain head
 export const H_DICT_CAP: usize = 124;   // bytes of H_DICT_MAP
 export const H_DICT_LEN: usize = 128;   // entries mapped for the current batch; 0 when not in use
+export const H_PAYLOAD: usize = 132;    // build columns laid out by key slot (payload.ts): descriptors, or 0
+export const H_PAYLOAD_COLS: usize = 136;
+export const H_PAYLOAD_FULL: usize = 140; // 1 when every slot of the dense key range holds a build row
 export const HEADER_SIZE: usize = 160;
 
 export const MODE_HASH: u32 = 1;
