@@ -7,10 +7,14 @@ import { SqlParseError, SqlUnsupportedFeatureError } from './errors.js';
 import { isReserved, nearestKeyword } from './keywords.js';
 import { tokenize, type Token } from './lexer.js';
 
+/** How deeply expressions, queries, types and joins may nest (Calcite has no limit; the JS stack has). */
+export const MAX_NESTING = 200;
+
 /** A position in the token list of one SQL text. Not shared between parses. */
 export class Cursor {
   private readonly tokens: Token[];
   private index = 0;
+  private depth = 0;
 
   constructor(readonly sql: string) {
     this.tokens = tokenize(sql);
@@ -31,6 +35,20 @@ export class Cursor {
     const token = this.peek();
     if (this.index < this.tokens.length - 1) this.index++;
     return token;
+  }
+
+  /**
+   * Runs `parse` one nesting level deeper. Past {@link MAX_NESTING} levels it throws a
+   * SqlParseError, so that absurdly nested input fails with a message instead of a stack overflow.
+   */
+  nested<T>(parse: () => T): T {
+    if (this.depth >= MAX_NESTING) throw this.errorAt(`the SQL is nested too deeply (more than ${MAX_NESTING} levels)`);
+    this.depth++;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** A mark to {@link reset} to, for the few places that look further ahead than a token. */

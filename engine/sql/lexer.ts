@@ -2,10 +2,10 @@
  * The lexer of weir's Flink SQL dialect. It follows Flink's (Calcite's) lexical rules: keywords and
  * unquoted identifiers are one token kind (`word`, matched case-insensitively through `upper`, the
  * text keeping its case), identifiers may be back-quoted (a doubled back-quote escapes one), string
- * literals are single-quoted (a doubled quote escapes one), comments are `-- ...` and `/* ... *\/`
- * (hints `/*+ ... *\/` are read as comments), numbers have an optional fraction and exponent.
+ * literals are single-quoted (a doubled quote escapes one), comments are `-- ...` and `/* ... *\/`,
+ * numbers have an optional fraction and exponent. Hints (`/*+ ... *\/`) are reported as unsupported.
  */
-import { SqlParseError } from './errors.js';
+import { SqlParseError, SqlUnsupportedFeatureError } from './errors.js';
 
 /** What a token is. */
 export type TokenKind = 'word' | 'quoted_identifier' | 'string' | 'number' | 'operator' | 'eof';
@@ -54,7 +54,7 @@ export function tokenize(sql: string): Token[] {
 
   while (pos < sql.length) {
     const c = sql[pos]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f') {
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
       advance();
       continue;
     }
@@ -66,6 +66,11 @@ export function tokenize(sql: string): Token[] {
       continue;
     }
     if (c === '/' && sql[pos + 1] === '*') {
+      if (sql[pos + 2] === '+') {
+        // Flink's hints change what a query reads (OPTIONS) or how it joins; ignoring one would misbehave.
+        const { line: l, column } = positionOf(sql, start);
+        throw new SqlUnsupportedFeatureError('SQL hints (/*+ ... */)', { offset: start, line: l, column }, 'remove the hint');
+      }
       pos += 2;
       while (pos < sql.length && !(sql[pos] === '*' && sql[pos + 1] === '/')) advance();
       if (pos >= sql.length) error('unterminated comment: the closing */ is missing', start);

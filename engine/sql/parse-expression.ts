@@ -29,12 +29,14 @@ const MULTIPLICATIVE_OPS = new Set(['*', '/', '%', '||']);
 
 /** Parses an expression whose operators all bind tighter than `minPower` (0: a whole expression). */
 export function parseExpr(c: Cursor, minPower = 0): Expr {
-  let left = parsePrefix(c);
-  for (;;) {
-    const next = parseInfix(c, left, minPower);
-    if (next === undefined) return left;
-    left = next;
-  }
+  return c.nested(() => {
+    let left = parsePrefix(c);
+    for (;;) {
+      const next = parseInfix(c, left, minPower);
+      if (next === undefined) return left;
+      left = next;
+    }
+  });
 }
 
 function parsePrefix(c: Cursor): Expr {

@@ -91,7 +91,7 @@ function parseTableFactor(c: Cursor): TableRef {
     }
     if (lateral) throw c.expected('TABLE(...) or (query) after LATERAL');
     c.next();
-    const inner = parseFrom(c);
+    const inner = c.nested(() => parseFrom(c));
     c.expectOperator(')');
     if (c.isKeyword('AS') || c.isIdentifier()) throw c.unsupported('an alias on a parenthesised join', c.peek());
     return { ...inner, span: c.spanFrom(first) };

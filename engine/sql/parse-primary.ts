@@ -14,7 +14,7 @@ import { parseDataType } from './parse-type.js';
 import { parseOver } from './parse-window.js';
 
 /** Functions Flink calls without parentheses. */
-const NILADIC = new Set(['CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'USER', 'CURRENT_CATALOG', 'CURRENT_DATABASE']);
+const NILADIC = new Set(['CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP']);
 
 /** Parses a primary expression and the subscripts and field accesses that follow it. */
 export function parsePrimary(c: Cursor): Expr {

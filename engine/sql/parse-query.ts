@@ -13,14 +13,18 @@ import { parseExprList } from './parse-primary.js';
 import { parseSelect } from './parse-select.js';
 
 /** True if a query starts at the current token: SELECT, WITH, VALUES, or '(' before one of those. */
-export function isQueryStart(c: Cursor, ahead = 0): boolean {
-  const t = c.peek(ahead);
-  if (t.kind === 'word') return t.upper === 'SELECT' || t.upper === 'WITH' || t.upper === 'VALUES';
-  return t.kind === 'operator' && t.text === '(' && isQueryStart(c, ahead + 1);
+export function isQueryStart(c: Cursor): boolean {
+  let ahead = 0;
+  while (c.isOperator('(', ahead)) ahead++;
+  return c.isKeyword('SELECT', ahead) || c.isKeyword('WITH', ahead) || c.isKeyword('VALUES', ahead);
 }
 
 /** Parses a full query: `[WITH ...] body [ORDER BY ...] [LIMIT | OFFSET | FETCH ...]`. */
 export function parseQuery(c: Cursor): Query {
+  return c.nested(() => parseQueryAtThisLevel(c));
+}
+
+function parseQueryAtThisLevel(c: Cursor): Query {
   const first = c.peek();
   const ctes = c.acceptKeyword('WITH') ? parseCommonTableExpressions(c) : [];
   const body = parseSetOperations(c, 0);
@@ -136,8 +140,10 @@ function parseOffsetValue(c: Cursor): Expr {
 
 function parseFetch(c: Cursor): Expr {
   c.expectKeyword('FETCH');
+  const first = c.peek();
   if (!c.acceptKeyword('FIRST') && !c.acceptKeyword('NEXT')) throw c.expected('FIRST or NEXT after FETCH');
-  const value = parseExpr(c);
+  // `FETCH FIRST ROW ONLY` fetches one row.
+  const value: Expr = c.isKeyword('ROW') || c.isKeyword('ROWS') ? { kind: 'numeric_literal', text: '1', span: c.spanFrom(first) } : parseExpr(c);
   if (!c.acceptKeyword('ROWS') && !c.acceptKeyword('ROW')) throw c.expected('ROWS');
   c.expectKeyword('ONLY');
   return value;

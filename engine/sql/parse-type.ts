@@ -43,6 +43,10 @@ export function isTypeStart(c: Cursor, ahead = 0): boolean {
 
 /** Parses a data type with its nullability and postfix `ARRAY` / `MULTISET`. */
 export function parseDataType(c: Cursor): DataType {
+  return c.nested(() => parseDataTypeAtThisLevel(c));
+}
+
+function parseDataTypeAtThisLevel(c: Cursor): DataType {
   const first = c.peek();
   let type = parseNullability(c, parseBaseType(c), first);
   for (;;) {

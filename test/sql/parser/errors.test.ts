@@ -110,6 +110,7 @@ const cases: [sql: string, line: number, column: number, detail: string, kind: '
   ["SELECT a\r\nFROM t\r\nWHERE a = ?", 3, 11, "the dynamic parameter '?' is not supported", 'unsupported'],
   ["SELECT a -- a comment\n  , b /* multi\n line */ FROM t\n  GROUP BY CUBE a", 4, 17, "expected '(' but found 'a'", 'syntax'],
   ["SELECT\n  CASE x WHEN 1 THEN 'a'\n  ELSE 'b'\nFROM t", 4, 1, "expected END but found 'FROM'", 'syntax'],
+  ["SELECT * FROM t /*+ OPTIONS('path' = '/other') */", 1, 17, "SQL hints (/*+ ... */) is not supported; remove the hint", 'unsupported'],
 ];
 
 describe('bad SQL gets a clear error at the right place', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression } from '../../../engine/sql/parser.js';
+import { SqlParseError } from '../../../engine/sql/errors.js';
+import { parseExpression, parseStatements } from '../../../engine/sql/parser.js';
 import { sexpr } from './sexpr.js';
 
 const cases: [string, string][] = [
@@ -152,5 +153,31 @@ describe('expressions parse to the expected trees', () => {
 
   it('comments are skipped wherever whitespace may be', () => {
     expect(sexpr(parseExpression('a /* one */ + -- two\n b'))).toBe('(+ a b)');
+  });
+});
+
+describe('nesting', () => {
+  it('parses expressions nested to the limit', () => {
+    const depth = 150;
+    expect(sexpr(parseExpression(`${'('.repeat(depth)}a + 1${')'.repeat(depth)}`))).toBe('(+ a 1)');
+    expect(sexpr(parseExpression(`${'- '.repeat(depth)}a`)).length).toBeGreaterThan(depth);
+  });
+
+  it('answers absurd nesting with a SqlParseError, not a stack overflow', () => {
+    for (const sql of [`${'('.repeat(100_000)}a${')'.repeat(100_000)}`, `${'NOT '.repeat(100_000)}a`, `${'CAST('.repeat(50_000)}`]) {
+      let error: unknown;
+      try {
+        parseExpression(sql);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SqlParseError);
+      expect((error as SqlParseError).detail).toBe('the SQL is nested too deeply (more than 200 levels)');
+    }
+  });
+
+  it('answers deeply nested queries and types the same way', () => {
+    expect(() => parseStatements(`${'SELECT * FROM ('.repeat(5000)}SELECT 1${')'.repeat(5000)}`)).toThrow(/nested too deeply/);
+    expect(() => parseStatements(`CREATE TABLE t (a ${'ARRAY<'.repeat(5000)}INT${'>'.repeat(5000)})`)).toThrow(/nested too deeply/);
   });
 });

@@ -43,6 +43,11 @@ describe('select lists', () => {
     ]);
   });
 
+  it('reads common column names that are keywords elsewhere', () => {
+    const s = select('SELECT user, value, key, date, time, timestamp, year, `count`, watermark FROM t');
+    expect(s.items.map((i) => i.kind === 'select_expr' && i.expr.kind)).toEqual(Array(9).fill('column_ref'));
+  });
+
   it('reads SELECT ALL and SELECT without FROM', () => {
     const s = select('SELECT ALL 1, 2');
     expect(s.distinct).toBe(false);
@@ -161,8 +166,9 @@ describe('set operations, ORDER BY and LIMIT', () => {
   it('reads OFFSET n ROWS FETCH FIRST m ROWS ONLY', () => {
     const q = parseQuery('SELECT * FROM t ORDER BY a OFFSET 2 ROWS FETCH FIRST 3 ROWS ONLY');
     expect([sexpr(q.offset!), sexpr(q.limit!)]).toEqual(['2', '3']);
-    const q2 = parseQuery('SELECT * FROM t FETCH NEXT 1 ROW ONLY');
-    expect(sexpr(q2.limit!)).toBe('1');
+    const q2 = parseQuery('SELECT * FROM t FETCH NEXT 2 ROW ONLY');
+    expect(sexpr(q2.limit!)).toBe('2');
+    expect(sexpr(parseQuery('SELECT * FROM t FETCH FIRST ROW ONLY').limit!)).toBe('1');
   });
 
   it('a parenthesised query alone is the query itself', () => {
