@@ -8,9 +8,12 @@
  * strings. The checksum hashes every cell in row order, so it is order-sensitive, as the
  * queries' ORDER BY makes their answers.
  *
- * A DOUBLE that lies within rounding error of a half cent can round differently from the exact
- * decimal; this is rare (sums here are far from such boundaries with overwhelming probability)
- * but possible, and would show as a checksum mismatch with identical-looking rows.
+ * The checksum is exact, so two systems that both compute in decimals (or both in doubles) give
+ * equal checksums. Between a decimal and a double computation it can differ: an exact product
+ * such as 12.345 sits on a half cent that a double may land just below, and a double sum of
+ * millions of values drifts by more than a cent at SF 1 (Q1's sums are about 5e10). Systems are
+ * therefore compared with {@link rowsDiffer}, which allows one hundredth or a relative 1e-9, and
+ * the checksum identifies an answer for the report.
  */
 import { hashNumber, hashString } from '../checksum.js';
 
@@ -70,6 +73,34 @@ export function rowsChecksum(rows: readonly (readonly CanonicalCell[])[]): strin
     }
   }
   return `rows=${rows.length} cols=${rows[0]?.length ?? 0} h=${h.toString(16).padStart(8, '0')}`;
+}
+
+/** Numbers (in hundredths) may differ by this much, or by this fraction of their magnitude. */
+export const ABSOLUTE_SLACK = 1;
+export const RELATIVE_SLACK = 1e-9;
+
+/**
+ * Where two canonical results differ beyond rounding (`row 3, column 2: 1250 vs 1300`), or
+ * undefined when they agree: same shape, equal strings and nulls, and numbers within
+ * {@link ABSOLUTE_SLACK} hundredths or {@link RELATIVE_SLACK} of their magnitude.
+ */
+export function rowsDiffer(a: readonly (readonly CanonicalCell[])[], b: readonly (readonly CanonicalCell[])[]): string | undefined {
+  if (a.length !== b.length) return `${a.length} rows vs ${b.length} rows`;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r]!;
+    const y = b[r]!;
+    if (x.length !== y.length) return `row ${r + 1}: ${x.length} columns vs ${y.length} columns`;
+    for (let c = 0; c < x.length; c++) {
+      const u = x[c]!;
+      const v = y[c]!;
+      const same =
+        typeof u === 'number' && typeof v === 'number'
+          ? Math.abs(u - v) <= Math.max(ABSOLUTE_SLACK, RELATIVE_SLACK * Math.max(Math.abs(u), Math.abs(v)))
+          : u === v;
+      if (!same) return `row ${r + 1}, column ${c + 1}: ${JSON.stringify(u)} vs ${JSON.stringify(v)}`;
+    }
+  }
+  return undefined;
 }
 
 /** The checksum of a result given as columns. */

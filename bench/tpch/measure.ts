@@ -6,7 +6,7 @@
  */
 import { Bench } from 'tinybench';
 import type { Measurement } from '../report.js';
-import { resultChecksum } from './checksum.js';
+import { canonicalRows, rowsChecksum, type CanonicalCell } from './checksum.js';
 import type { TpchQuery } from './queries.js';
 import type { TpchPreparedQuery, TpchSystem } from './tpch-system.js';
 
@@ -14,9 +14,13 @@ import type { TpchPreparedQuery, TpchSystem } from './tpch-system.js';
 export const SLOW_MS = 2_000;
 export const SLOW_ITERATIONS = 3;
 
-/** A measurement of bench/report.ts, plus the planning median when the system can plan alone. */
+/**
+ * A measurement of bench/report.ts, plus the planning median when the system can plan alone and
+ * the canonical result rows, which systems are compared on (see checksum.ts).
+ */
 export interface TpchMeasurement extends Measurement {
   readonly planMs?: number;
+  readonly rows?: readonly (readonly CanonicalCell[])[];
 }
 
 /** The report and JSON name of a query: `TPCH-Q1`. */
@@ -59,10 +63,11 @@ export async function measureQuery(system: TpchSystem, query: TpchQuery, iterati
     const t0 = performance.now();
     const first = await prepared.run();
     const firstMs = performance.now() - t0;
-    const checksum = resultChecksum(await prepared.columns(first));
+    const rows = canonicalRows(await prepared.columns(first));
+    const checksum = rowsChecksum(rows);
     const n = firstMs > SLOW_MS ? Math.min(iterations, SLOW_ITERATIONS) : iterations;
     const medianMs = await median(`${workload} ${system.name}`, () => prepared.run(), n);
-    return { ...base, medianMs, samples: n, checksum };
+    return { ...base, medianMs, samples: n, checksum, rows };
   } catch (e) {
     return { ...base, error: firstFrames(e) };
   }

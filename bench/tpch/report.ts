@@ -4,6 +4,7 @@
  * DuckDB threads=1, planning under 5 ms) and any errors. JSON lines reuse bench/report.ts.
  */
 import { jsonLine } from '../report.js';
+import { rowsDiffer } from './checksum.js';
 import type { TpchMeasurement } from './measure.js';
 import { workloadName } from './measure.js';
 import type { TpchQuery } from './queries.js';
@@ -28,6 +29,31 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 }
 
+/**
+ * Queries whose systems disagree beyond rounding, each compared with the first system that
+ * answered (DuckDB first when present), with the first differing cell and both checksums.
+ */
+export function resultMismatches(measurements: readonly TpchMeasurement[]): string[] {
+  const out: string[] = [];
+  const byQuery = new Map<string, TpchMeasurement[]>();
+  for (const m of measurements) {
+    if (m.rows === undefined) continue;
+    byQuery.set(m.workload, [...(byQuery.get(m.workload) ?? []), m]);
+  }
+  for (const [workload, ms] of byQuery) {
+    const sorted = [...ms].sort((a, b) => Number(b.system === 'duckdb') - Number(a.system === 'duckdb'));
+    const reference = sorted[0]!;
+    for (const m of sorted.slice(1)) {
+      const diff = rowsDiffer(reference.rows!, m.rows!);
+      if (diff !== undefined) {
+        out.push(`${workload}: ${m.system} differs from ${reference.system} at ${diff}\n` +
+          `    ${reference.system.padEnd(7)} ${reference.checksum}\n    ${m.system.padEnd(7)} ${m.checksum}`);
+      }
+    }
+  }
+  return out;
+}
+
 /** The human-readable report. */
 export function formatTpchReport(queries: readonly TpchQuery[], systems: readonly string[], measurements: readonly TpchMeasurement[]): string {
   const find = (q: TpchQuery, s: string) => measurements.find((m) => m.workload === workloadName(q) && m.system === s);
@@ -36,7 +62,8 @@ export function formatTpchReport(queries: readonly TpchQuery[], systems: readonl
     const weir = find(q, 'weir');
     const duck = find(q, 'duckdb');
     const ratio = weir?.medianMs !== undefined && duck?.medianMs !== undefined ? `${(weir.medianMs / duck.medianMs).toFixed(2)}x` : '-';
-    const agreed = measurements.find((m) => m.workload === workloadName(q) && m.checksum !== undefined)?.checksum ?? '-';
+    const checksums = [...new Set(systems.map((s) => find(q, s)?.checksum).filter((c) => c !== undefined))];
+    const agreed = checksums.length === 0 ? '-' : checksums.join(' / ');
     return [
       q.id,
       ...systems.flatMap((s) => {
@@ -51,6 +78,7 @@ export function formatTpchReport(queries: readonly TpchQuery[], systems: readonl
   widths[widths.length - 1] = 0;
   const lines = [pad(header, widths), ...rows.map((r) => pad(r, widths))];
   lines.push('', '"weir/DuckDB" = weir median / DuckDB median: the target is at most 1.50x.');
+  lines.push('Results are compared within one cent or 1e-9 relative (decimal vs double); two checksums in a row mean such a difference.');
   const missed: string[] = [];
   for (const q of queries) {
     const weir = find(q, 'weir');

@@ -3,14 +3,14 @@
  * TPC-H tables once, loads them into every system (untimed, load time printed), then times each
  * query on each system, interleaving systems per query so that a noisy neighbour affects all
  * alike. Prints medians, planning medians, weir's ratio to DuckDB and checksums; exits non-zero
- * when checksums disagree or a query fails. Options: see options.ts.
+ * when systems disagree on a result (beyond rounding, see checksum.ts) or a query fails.
+ * Options: see options.ts.
  */
-import { checksumMismatches } from '../report.js';
 import { generateTpchData } from './generate.js';
 import { duckdbTpchSystem } from './duckdb-system.js';
 import { SLOW_ITERATIONS, SLOW_MS, measureQuery, type TpchMeasurement } from './measure.js';
 import { parseTpchOptions, type TpchBenchOptions } from './options.js';
-import { formatTpchReport, tpchJsonLine } from './report.js';
+import { formatTpchReport, resultMismatches, tpchJsonLine } from './report.js';
 import type { TpchSystem, TpchSystemLoader } from './tpch-system.js';
 import { weirTpchSystem } from './weir-system.js';
 
@@ -73,9 +73,9 @@ async function main(opts: TpchBenchOptions): Promise<number> {
     process.stdout.write(`${formatTpchReport(opts.queries, shown, measurements)}\n`);
     if (notices.length > 0) process.stdout.write(`\n${notices.join('\n')}\n`);
   }
-  const mismatches = checksumMismatches(measurements);
+  const mismatches = resultMismatches(measurements);
   if (mismatches.length > 0) {
-    process.stderr.write(`\nCHECKSUM MISMATCH: systems disagree on the answer\n${mismatches.join('\n')}\n`);
+    process.stderr.write(`\nRESULT MISMATCH: systems disagree on the answer\n${mismatches.join('\n')}\n`);
     return 1;
   }
   if (measurements.some((m) => m.error !== undefined)) {
