@@ -4,7 +4,7 @@
  */
 import type { Span } from './ast.js';
 import { SqlParseError, SqlUnsupportedFeatureError } from './errors.js';
-import { isReserved, nearestKeyword } from './keywords.js';
+import { isReserved, nearestKeyword, SUGGESTABLE_KEYWORDS } from './keywords.js';
 import { tokenize, type Token } from './lexer.js';
 
 /** How deeply expressions, queries, types and joins may nest (Calcite has no limit; the JS stack has). */
@@ -146,7 +146,8 @@ export class Cursor {
       detail += ` (did you mean ${suggestion}?)`;
     } else {
       const before = this.previous();
-      const prior = before !== token && before.kind === 'word' ? nearestKeyword(before.text, CLAUSE_KEYWORDS) : undefined;
+      const misspelt = before !== token && before.kind === 'word' && !SUGGESTABLE_KEYWORDS.includes(before.upper);
+      const prior = misspelt ? nearestKeyword(before.text, CLAUSE_KEYWORDS) : undefined;
       if (prior !== undefined) detail += ` (is '${before.text}' a misspelling of ${prior}?)`;
     }
     return new SqlParseError(detail, positionOfToken(token));
@@ -163,8 +164,14 @@ export class Cursor {
   }
 }
 
-/** Clause keywords that a misspelled word read as an alias may have meant (`SELECT a FORM t`). */
-const CLAUSE_KEYWORDS = ['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'JOIN', 'WINDOW', 'OFFSET', 'SELECT'];
+/**
+ * Keywords that continue a query after an expression or a table: what a misspelled word there
+ * (`WHERE a = 1 GRUOP BY a`), or one read as an alias before it (`SELECT a FORM t`), may have meant.
+ */
+export const CLAUSE_KEYWORDS: readonly string[] = [
+  'FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT',
+  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'WINDOW', 'SELECT', 'AND', 'BETWEEN', 'LIKE',
+];
 
 /** How a token reads in an error message. */
 export function describe(token: Token): string {

@@ -4,7 +4,7 @@
  * errors are {@link SqlParseError}s naming line, column, what was expected and what was found.
  */
 import type { Expr, Query, Statement } from './ast.js';
-import { Cursor } from './cursor.js';
+import { CLAUSE_KEYWORDS, Cursor } from './cursor.js';
 import { parseExpr } from './parse-expression.js';
 import { parseQuery as parseQueryAt } from './parse-query.js';
 import { parseStatement } from './parse-statement.js';
@@ -20,7 +20,7 @@ export function parseStatements(sql: string): Statement[] {
     while (c.acceptOperator(';'));
     if (c.atEnd()) return statements;
     statements.push(parseStatement(c));
-    if (!c.atEnd() && !c.isOperator(';')) throw c.expected("';' or the end of the input");
+    if (!c.atEnd() && !c.isOperator(';')) throw c.expected("';' or the end of the input", CLAUSE_KEYWORDS);
   }
 }
 
@@ -39,7 +39,7 @@ export function parseQuery(sql: string): Query {
   const c = new Cursor(sql);
   const query = parseQueryAt(c);
   c.acceptOperator(';');
-  if (!c.atEnd()) throw c.expected('the end of the query');
+  if (!c.atEnd()) throw c.expected('the end of the query', CLAUSE_KEYWORDS);
   return query;
 }
 

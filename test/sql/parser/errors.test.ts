@@ -111,6 +111,9 @@ const cases: [sql: string, line: number, column: number, detail: string, kind: '
   ["SELECT a -- a comment\n  , b /* multi\n line */ FROM t\n  GROUP BY CUBE a", 4, 17, "expected '(' but found 'a'", 'syntax'],
   ["SELECT\n  CASE x WHEN 1 THEN 'a'\n  ELSE 'b'\nFROM t", 4, 1, "expected END but found 'FROM'", 'syntax'],
   ["SELECT * FROM t /*+ OPTIONS('path' = '/other') */", 1, 17, "SQL hints (/*+ ... */) is not supported; remove the hint", 'unsupported'],
+  ["SELECT a FROM t WHERE a = 1 GRUOP BY a", 1, 29, "expected ';' or the end of the input but found 'GRUOP' (did you mean GROUP?)", 'syntax'],
+  ["SELECT COUNT(*) FROM t GROUP BY a HAVNG COUNT(*) > 1", 1, 35, "expected ';' or the end of the input but found 'HAVNG' (did you mean HAVING?)", 'syntax'],
+  ["SELECT * FROM a JION b ON a.x = b.x", 1, 22, "expected ';' or the end of the input but found 'b' (is 'JION' a misspelling of JOIN?)", 'syntax'],
 ];
 
 describe('bad SQL gets a clear error at the right place', () => {
