@@ -50,9 +50,8 @@ export class TableResult {
 
   /** Prints the result as a table, as Flink's TableResult.print() does; returns the text. */
   async print(log: (text: string) => void = console.log): Promise<string> {
-    const rows: Record<string, unknown>[] = [];
-    for await (const row of this.collect()) rows.push(row);
-    const text = formatRows(this.schema, rows);
+    const table = await this.toArrow();
+    const text = formatRows(this.schema, table.batches);
     log(text);
     return text;
   }

@@ -6,6 +6,8 @@ const HELP = `weir: a stream-first batch and stream processing engine (Flink's m
 
 Usage:
   weir demo [--rows N] [--batch-size N] [--runs N]   run the demo batch job on generated data
+  weir sql [-e SQL | -f FILE] [--table NAME=PATH] [--format table|csv|jsonl|arrow] [--output PATH]
+                                                     run Flink SQL (weir sql --help for more)
   weir --help | --version
 `;
 
@@ -28,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
     });
     await runDemo({ rows: positive(values.rows, 'rows'), batchSize: positive(values['batch-size'], 'batch-size'), runs: positive(values.runs, 'runs') });
     return 0;
+  }
+  if (command === 'sql') {
+    const { runSqlCommand } = await import('./sql-command.js');
+    return runSqlCommand(rest);
   }
   process.stderr.write(`weir: unknown command '${command}'\n\n${HELP}`);
   return 2;

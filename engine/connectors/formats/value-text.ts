@@ -180,7 +180,17 @@ export function formatDecimal(unscaled: bigint, scale: number): string {
   return neg ? `-${text}` : text;
 }
 
-/** A double as text that parses back to the same value (-0 keeps its sign). */
+/** A double as Java (and so Flink) writes it: `15.0`, `0.5`, `1.0E7`, `NaN`; parses back to the same value. */
 export function formatDouble(v: number): string {
-  return Object.is(v, -0) ? '-0.0' : String(v);
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(v);
+  if (abs >= 1e-3 && abs < 1e7) {
+    const s = String(v);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  // Java's computerized scientific notation: 1.0E7, 1.2345E-5.
+  const [mantissa, exponent] = v.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
