@@ -1,6 +1,7 @@
 /**
  * weir's Node entry (`import { TableEnvironment, $ } from 'weir'`): the universal API, with the
- * `.wasm` loaded from the package when `TableEnvironment.create()` is not given one. Node-only
- * features (files, workers, connectors) are exported from here as they land.
+ * `.wasm` loaded from the package when `TableEnvironment.create()` is not given one, plus what
+ * needs Node's built-ins: the filesystem connector (files and directories on local disk).
  */
 export * from './universal.js';
+export * from './connectors/filesystem/index.js';

@@ -16,3 +16,6 @@ export { DataTypes, typeToString, type DataType, type Field, type Schema, type T
 export { PlanError, NotImplementedError, ExecutionError, InternalError, ResourcesExhaustedError } from './errors.js';
 export type { ExecNode } from './physical/exec-plan.js';
 export type { LogicalPlan } from './logical/plan.js';
+export { parseStatements, parseQuery, parseExpression, SqlParseError, SqlUnsupportedFeatureError } from './sql/index.js';
+export { SqlValidationError } from './sql/planner/sql-validation-error.js';
+export * from './connectors/index.js';
