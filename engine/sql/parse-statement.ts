@@ -50,7 +50,7 @@ export function parseStatement(c: Cursor): Statement {
       }
       case 'EXECUTE':
         c.next();
-        if (c.isKeyword('INSERT')) return { ...parseInsert(c), span: spanTo(c, first) };
+        if (c.isKeyword('INSERT')) return { ...parseInsert(c), span: c.spanFrom(first) };
         if (c.isKeyword('STATEMENT')) return parseStatementSetBlock(c, first);
         throw c.expected('STATEMENT SET or INSERT after EXECUTE');
       case 'BEGIN':
@@ -63,10 +63,6 @@ export function parseStatement(c: Cursor): Statement {
     }
   }
   throw c.expected('a statement (SELECT, INSERT, CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, SET, RESET, EXECUTE STATEMENT SET, ...)', STATEMENT_KEYWORDS);
-}
-
-function spanTo(c: Cursor, first: Token): ReturnType<Cursor['spanFrom']> {
-  return c.spanFrom(first);
 }
 
 /** `INSERT INTO|OVERWRITE [TABLE] name [PARTITION (k = v, ...)] [(cols)] query`. */
