@@ -5,6 +5,7 @@
  */
 import type { Expr, Query, Statement } from './ast.js';
 import { CLAUSE_KEYWORDS, Cursor } from './cursor.js';
+import { SqlParseError } from './errors.js';
 import { parseExpr } from './parse-expression.js';
 import { parseQuery as parseQueryAt } from './parse-query.js';
 import { parseStatement } from './parse-statement.js';
@@ -27,9 +28,10 @@ export function parseStatements(sql: string): Statement[] {
 /** Parses exactly one statement (an optional trailing ';' is allowed). */
 export function parseStatementText(sql: string): Statement {
   const statements = parseStatements(sql);
-  if (statements.length !== 1) {
-    const c = new Cursor(sql);
-    throw c.errorAt(`expected exactly one statement but found ${statements.length}`);
+  if (statements.length === 0) throw new Cursor(sql).expected('a statement');
+  if (statements.length > 1) {
+    const second = statements[1]!.span;
+    throw new SqlParseError(`expected one statement but found ${statements.length}; run them one at a time or as a script`, { offset: second.start, line: second.line, column: second.column });
   }
   return statements[0]!;
 }

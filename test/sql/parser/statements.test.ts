@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateTable, CreateView, Explain, Insert, Statement, StatementSet } from '../../../engine/sql/ast.js';
-import { parseStatements } from '../../../engine/sql/parser.js';
+import { parseStatements, parseStatementText } from '../../../engine/sql/parser.js';
 import { sexpr, type, withoutSpans } from './sexpr.js';
 
 function one<K extends Statement['kind']>(sql: string, kind: K): Extract<Statement, { kind: K }> {
@@ -148,5 +148,16 @@ describe('other statements', () => {
     `);
     expect(statements.map((s) => s.kind)).toEqual(['create_table', 'create_table', 'insert']);
     expect(parseStatements('  ;  ')).toEqual([]);
+  });
+});
+
+describe('parseStatementText', () => {
+  it('returns the one statement of a text', () => {
+    expect(parseStatementText('SHOW TABLES;').kind).toBe('show');
+  });
+
+  it('points at the second statement when there are several, and at the end when there is none', () => {
+    expect(() => parseStatementText('SHOW TABLES;\n  SHOW VIEWS')).toThrow('SQL parse error at line 2, column 3: expected one statement but found 2; run them one at a time or as a script');
+    expect(() => parseStatementText(' -- nothing\n')).toThrow('SQL parse error at line 2, column 1: expected a statement but found end of input');
   });
 });
