@@ -86,8 +86,12 @@ function touch_slots(t: usize, hashes: usize, n: usize, p: u32): void {
   store<u64>(TOUCH_SINK, touched);
 }
 
+/**
+ * The local index of the group with the one fixed-width key `key` (its key row at `row`, low 32
+ * hash bits `tag`) in key group `d`, created if new.
+ */
 // @ts-ignore: decorator
-@inline function lookup_u64(t: usize, d: usize, key: u64, tag: u32, row: usize): u32 {
+@inline export function lookup_u64(t: usize, d: usize, key: u64, tag: u32, row: usize): u32 {
   const slots = <usize>load<u32>(d + D_SLOTS);
   if (slots != 0) {
     const mask = load<u32>(d + D_MASK);

@@ -4,11 +4,11 @@
 import { COL_SIZE, KIND_BOOL, KIND_I64, col_write } from '../layout';
 import { arena_alloc, arena_alloc_zeroed, arena_mark, arena_reset } from '../memory';
 import { DESCS_PER_AGG, accumulate, accumulate_scratch } from './accumulate';
-import { probe_rows, state_pointers } from './key-group-tables';
+import { lookup_u64, null_group, probe_rows, state_pointers } from './key-group-tables';
 import {
   BA_ACT, BA_KIND, BA_VAL, BA_VAL2, B_BLOCK, B_COUNT, B_INACTIVE, NO_VALUE, agg_buf, key_null_off, width_of,
 } from './partition-buffer';
-import { D_COUNT, D_MASK, D_SLOTS, ERR_OK, H_BUF, H_BUF_RECW, H_BUF_ROWS, H_KEYW, H_NAGGS, H_P, dirEntry } from './table-layout';
+import { D_MASK, D_SLOTS, D_STATES, D_COUNT, ERR_OK, H_BUF, H_BUF_RECW, H_BUF_ROWS, H_KEYW, H_NAGGS, H_NKEYS, H_P, H_STATEW, dirEntry } from './table-layout';
 
 /** A key group's buffer is flushed once it holds FLUSH_RATIO x its groups rows (and FLUSH_MIN). */
 const FLUSH_MIN: u32 = 1024;
@@ -91,8 +91,30 @@ function flush_key_group(t: usize, g: u32, s: usize): i32 {
   const mark = arena_mark();
   const order = slot_order(t, g, block, recW, total);
   const recPtrs = arena_alloc(CHUNK << 2);
+  // One fixed-width key: records are probed straight into the key group's sub-table.
+  const direct = load<u32>(t + H_NKEYS) == 1 && kw == 8;
+  const d = dirEntry(t, g);
+  const sw = load<u32>(t + H_STATEW);
   for (let start: usize = 0; start < total; start += CHUNK) {
     const m = total - start < CHUNK ? total - start : CHUNK;
+    if (direct) {
+      for (let k: usize = 0; k < m; k++) {
+        const i = order == 0 ? start + k : <usize>load<u32>(order + ((start + k) << 2));
+        const rec = block + i * recW;
+        store<u32>(recPtrs + (k << 2), <u32>rec);
+        const idx = load<u8>(rec + knOff) != 0 ? null_group(t, d) : lookup_u64(t, d, load<u64>(rec, 8), load<u32>(rec), rec + 8);
+        store<u32>(idxs + (k << 2), idx);
+      }
+      const states = load<u32>(d + D_STATES);
+      for (let k: usize = 0; k < m; k++) store<u32>(ptrs + (k << 2), states + load<u32>(idxs + (k << 2)) * sw);
+      for (let a: u32 = 0; a < na; a++) transpose(t, a, recPtrs, m, columns + <usize>a * CHUNK * 17);
+      const err = accumulate(t, descs, 0, 0, ptrs, m, accScratch);
+      if (err != ERR_OK) {
+        arena_reset(mark);
+        return err;
+      }
+      continue;
+    }
     for (let k: usize = 0; k < m; k++) {
       const i = order == 0 ? start + k : <usize>load<u32>(order + ((start + k) << 2));
       const rec = block + i * recW;
