@@ -1,4 +1,4 @@
-import { COL_SIZE, Kind, writeDescsAt, type BatchDesc } from './column.js';
+import { COL_SIZE, Kind, writeDescs, writeDescsAt, type BatchDesc, type ColumnDesc } from './column.js';
 import type { WasmInstance } from './wasm-instance.js';
 
 /** One ORDER BY key: a column of the batch, its direction and where its NULLs go. */
@@ -64,4 +64,29 @@ export function sortIndices(w: WasmInstance, batch: BatchDesc, keys: readonly So
   const cap = Math.min(limit, NO_LIMIT);
   const ptr = w.fn.sort_indices!(descs, spec, keys.length, batch.numRows, selPtr, rows, cap) >>> 0;
   return { ptr, count: Math.min(cap, rows) };
+}
+
+/** Kinds {@link sortColumnInPlace} sorts. */
+const COLUMN_SORTABLE = new Set<number>([Kind.I32, Kind.I64, Kind.F64]);
+
+/**
+ * Sorts the values of one column in place, in ONE WASM call, when that column is both the only
+ * ORDER BY key and the only column of the result: no row indices are produced and nothing needs
+ * gathering afterwards. The column's buffers (values and validity bitmap) must be owned by the
+ * caller, e.g. a BatchAccumulator's; NULLs move to the front or the back and the bitmap follows.
+ * The result is the one {@link sortIndices} plus a gather would give.
+ *
+ * Returns false, leaving the column as it was, for a kind other than I32, I64 or F64, or for
+ * doubles holding -0 or non-canonical NaNs: they tie with values of other bits, and only the row
+ * sort keeps such ties in input order.
+ */
+export function sortColumnInPlace(w: WasmInstance, column: ColumnDesc, key: { ascending: boolean; nullsFirst: boolean }): boolean {
+  if (!COLUMN_SORTABLE.has(column.kind)) return false;
+  const mark = w.fn.arena_mark!() >>> 0;
+  try {
+    const desc = writeDescs(w, [column]);
+    return (w.fn.sort_column!(desc, (key.ascending ? 0 : 1) | (key.nullsFirst ? 2 : 0)) | 0) === 1;
+  } finally {
+    w.fn.arena_reset!(mark);
+  }
 }

@@ -1,6 +1,6 @@
-import { BatchAccumulator, gather } from '../../../bindings/columns-kernel.js';
+import { BatchAccumulator, gather, sliceBatch } from '../../../bindings/columns-kernel.js';
 import type { Kind } from '../../../bindings/column.js';
-import { sortIndices } from '../../../bindings/sort-kernel.js';
+import { sortColumnInPlace, sortIndices } from '../../../bindings/sort-kernel.js';
 import type { SortExec } from '../../physical/exec-plan.js';
 import { kindOf } from '../../types/arrow-types.js';
 import { inArenaScope, type RuntimeContext } from '../runtime-context.js';
@@ -10,7 +10,9 @@ import { AbstractStreamOperator, type Output } from '../stream-operator.js';
 /**
  * Sort (blocking in BATCH mode): input rows are copied into linear memory, sorted by one kernel
  * call at the end of input, and emitted in batches. With `fetch` (top-N) the buffer is cut back
- * to the best N rows whenever it fills, so memory stays O(N + batch size).
+ * to the best N rows whenever it fills, so memory stays O(N + batch size). When the only sort key
+ * is the only column (SELECT v … ORDER BY v), the buffered column itself is sorted and emitted as
+ * zero-copy windows: no row indices, no gather.
  */
 export class SortOperator extends AbstractStreamOperator {
   readonly name = 'Sort';
@@ -47,6 +49,7 @@ export class SortOperator extends AbstractStreamOperator {
   }
 
   protected override finish(): void {
+    if (this.finishKeyOnly()) return;
     const w = this.ctx.wasm;
     inArenaScope(this.ctx, () => {
       const all = this.accumulator.finish();
@@ -58,6 +61,18 @@ export class SortOperator extends AbstractStreamOperator {
         });
       }
     });
+  }
+
+  /** The key-only case: sorts the buffered column in place and emits windows of it; false when it does not apply. */
+  private finishKeyOnly(): boolean {
+    if (this.exec.fetch !== undefined || this.kinds.length !== 1 || this.keys.length !== 1 || this.keys[0]!.col !== 0) return false;
+    const all = this.accumulator.finish();
+    if (!sortColumnInPlace(this.ctx.wasm, all.columns[0]!, this.keys[0]!)) return false;
+    for (let start = 0; start < all.numRows; start += this.ctx.batchSize) {
+      const n = Math.min(this.ctx.batchSize, all.numRows - start);
+      inArenaScope(this.ctx, () => this.output.collect(denseBatch(sliceBatch(all, start, n))));
+    }
+    return true;
   }
 
   override close(): void {

@@ -4,6 +4,7 @@ import { COL_SIZE, col_validity, col_kind, KIND_DICT } from '../layout';
 import { arena_alloc, mem_alloc, mem_free } from '../memory';
 import { KEY_DESC, KEY_FLAGS, KEY_KIND, KEY_MAY_NULL, KEY_RANKS, KEY_RANKS_BYTES, KEY_SIZE, keyAt, setKeyTable } from './context';
 import { rankDictionary } from './dict-rank';
+import { sortColumn } from './sort-column';
 import { sortRows } from './sort-rows';
 
 /**
@@ -47,4 +48,14 @@ export function sort_indices(descs: usize, keySpec: usize, numKeys: i32, numRows
   }
   mem_free(table, tableBytes);
   return out;
+}
+
+/**
+ * Sorts the values of the column whose descriptor is at `desc` in place (I32, I64 or F64), for an
+ * ORDER BY whose key is the only column of the result; flags as in sort_indices' key spec. The
+ * column's buffers must belong to the caller (they are rewritten, NULLs moved to their end).
+ * Returns 1 when sorted, 0 when the column must be sorted by rows instead (sort-column.ts).
+ */
+export function sort_column(desc: usize, flags: u32): i32 {
+  return sortColumn(desc, flags);
 }
