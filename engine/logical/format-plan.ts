@@ -2,7 +2,7 @@ import { typeToString, type Schema } from '../types/data-type.js';
 import type { ScalarExpr } from './expression.js';
 import { formatExpr } from './format-expression.js';
 import { makeLiteral } from './literal.js';
-import { inputsOf, type AggregateExpr, type LogicalPlan, type SortExpr } from './plan.js';
+import { inputsOf, type AggregateExpr, type FrameBound, type LogicalPlan, type SortExpr, type WindowCall } from './plan.js';
 
 /**
  * Renders a logical plan as an indented tree, one node per line with its output schema:
@@ -75,5 +75,22 @@ function describeNode(p: LogicalPlan): string {
       return `Limit: offset=${p.offset}, fetch=${p.fetch ?? 'all'}`;
     case 'Union':
       return `Union: ${p.inputs.length} inputs`;
+    case 'Window': {
+      const calls = p.calls.map((c) => `${formatWindowCall(c, c.args.map((a) => formatExpr(a)))} AS ${c.name}`);
+      return `Window: partitionBy=[${p.partitionBy.map((e) => formatExpr(e)).join(', ')}], ` +
+        `orderBy=[${p.orderBy.map((k) => formatSortKey(formatExpr(k.expr), k)).join(', ')}], calls=[${calls.join(', ')}]`;
+    }
   }
+}
+
+/** A window call as SQL with its frame: `SUM(v) ROWS BETWEEN 2 PRECEDING AND CURRENT ROW`. */
+export function formatWindowCall(c: Pick<WindowCall, 'fn' | 'offset' | 'frame'>, args: readonly string[]): string {
+  const ranking = c.fn === 'row_number' || c.fn === 'rank' || c.fn === 'dense_rank';
+  const shown = c.fn === 'lag' || c.fn === 'lead' ? [args[0]!, String(c.offset ?? 1), ...args.slice(1)] : c.fn === 'count_star' ? ['*'] : args;
+  const name = c.fn === 'count_star' ? 'COUNT' : c.fn.toUpperCase();
+  const bound = (b: FrameBound) =>
+    b.kind === 'preceding' || b.kind === 'following' ? `${b.offset} ${b.kind.toUpperCase()}` : b.kind.replace('_', ' ').toUpperCase();
+  return ranking || c.fn === 'lag' || c.fn === 'lead'
+    ? `${name}(${shown.join(', ')})`
+    : `${name}(${shown.join(', ')}) ${c.frame.units.toUpperCase()} BETWEEN ${bound(c.frame.start)} AND ${bound(c.frame.end)}`;
 }

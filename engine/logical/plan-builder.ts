@@ -5,7 +5,7 @@ import { formatExpr } from './format-expression.js';
 import { sameType } from './type-coercion.js';
 import type {
   Aggregate, AggregateExpr, Filter, Join, Limit, LogicalJoinType, LogicalPlan, Project, Sort, SortExpr,
-  TableScan, Union, Values,
+  TableScan, Union, Values, Window, WindowCall,
 } from './plan.js';
 
 /**
@@ -122,4 +122,15 @@ export function union(unflattened: readonly LogicalPlan[]): Union {
     type: withNullable(f.type, inputs.some((p) => p.schema.fields[i]!.type.nullable)),
   }));
   return { kind: 'Union', inputs, schema: { fields } };
+}
+
+/** Window functions over `input`; the output is the input's columns, then one per call. */
+export function window(
+  input: LogicalPlan,
+  partitionBy: Window['partitionBy'],
+  orderBy: readonly SortExpr[],
+  calls: readonly WindowCall[],
+): Window {
+  const fields: Field[] = [...input.schema.fields, ...calls.map((c) => ({ name: c.name, type: c.type }))];
+  return { kind: 'Window', input, partitionBy, orderBy, calls, schema: { fields } };
 }

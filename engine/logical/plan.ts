@@ -1,5 +1,5 @@
 import type { DataType, Schema } from '../types/data-type.js';
-import type { AggregateFunction, LiteralValue, ScalarExpr } from './expression.js';
+import type { AggregateFunction, ColumnRef, LiteralValue, ScalarExpr } from './expression.js';
 
 /**
  * Logical plan nodes: what a query computes, not how. Plain data (immutable objects), each node
@@ -7,7 +7,7 @@ import type { AggregateFunction, LiteralValue, ScalarExpr } from './expression.j
  * positions in the node's input (for a join: the left input's columns, then the right's).
  * Built by the functions of plan-builder.ts, which derive and check the schemas.
  */
-export type LogicalPlan = TableScan | Values | Filter | Project | Aggregate | Join | Sort | Limit | Union;
+export type LogicalPlan = TableScan | Values | Filter | Project | Aggregate | Join | Sort | Limit | Union | Window;
 
 /** Reads `columns` (positions in the table's schema, in output order) of a catalog table. */
 export interface TableScan {
@@ -120,6 +120,55 @@ export interface Limit {
 export interface Union {
   readonly kind: 'Union';
   readonly inputs: readonly LogicalPlan[];
+  readonly schema: Schema;
+}
+
+/** Functions evaluated over a window of rows (SQL's `OVER`): ranking, offsets and aggregates. */
+export type WindowFunction =
+  | 'row_number' | 'rank' | 'dense_rank' | 'lag' | 'lead' | 'first_value' | 'last_value'
+  | 'count_star' | 'count' | 'sum' | 'avg' | 'min' | 'max';
+
+/**
+ * One end of a window frame. `offset` is a row count for ROWS frames and, for RANGE frames, a
+ * distance in the order key's unit (days for a DATE, milliseconds for a TIMESTAMP).
+ */
+export interface FrameBound {
+  readonly kind: 'unbounded_preceding' | 'preceding' | 'current_row' | 'following' | 'unbounded_following';
+  readonly offset?: number;
+}
+
+/** The rows an aggregate sees around the current row: ROWS counts rows, RANGE compares order keys (peers included). */
+export interface WindowFrame {
+  readonly units: 'rows' | 'range';
+  readonly start: FrameBound;
+  readonly end: FrameBound;
+}
+
+/**
+ * One OVER call. Its arguments are input columns (the planner computes expressions below the
+ * Window): the value of LAG/LEAD/FIRST_VALUE/LAST_VALUE and aggregates, then LAG/LEAD's default.
+ * `offset` is LAG/LEAD's row distance.
+ */
+export interface WindowCall {
+  readonly fn: WindowFunction;
+  readonly args: readonly ColumnRef[];
+  readonly offset?: number;
+  readonly frame: WindowFrame;
+  readonly type: DataType;
+  readonly name: string;
+}
+
+/**
+ * Evaluates window functions that share one `PARTITION BY` and `ORDER BY` (input columns): each
+ * row gets one value per call, computed over its partition. Output: the input columns, then one
+ * column per call. Batch mode sorts the input by partition and order keys to compute them.
+ */
+export interface Window {
+  readonly kind: 'Window';
+  readonly input: LogicalPlan;
+  readonly partitionBy: readonly ColumnRef[];
+  readonly orderBy: readonly SortExpr[];
+  readonly calls: readonly WindowCall[];
   readonly schema: Schema;
 }
 

@@ -1,6 +1,6 @@
-import type { ScalarExpr } from '../logical/expression.js';
+import type { ColumnRef, ScalarExpr } from '../logical/expression.js';
 import { collectColumns, columnRef, mapColumns } from '../logical/expression-utils.js';
-import { aggregate, filter, join, project, sort, union, values } from '../logical/plan-builder.js';
+import { aggregate, filter, join, project, sort, union, values, window } from '../logical/plan-builder.js';
 import type { LogicalPlan, TableScan } from '../logical/plan.js';
 import type { OptimizerRule } from './optimizer-rule.js';
 
@@ -132,6 +132,24 @@ function prune(plan: LogicalPlan, required: ReadonlySet<number>): Pruned {
       for (const [old, now] of right.map) map.set(old + width, now + newWidth);
       const node = join(left.plan, right.plan, plan.joinType, plan.condition && remap(plan.condition, map));
       return { plan: plan.buildSide ? { ...node, buildSide: plan.buildSide } : node, map };
+    }
+    case 'Window': {
+      // Keeps every call; narrows the input to what the parent and the calls read.
+      const width = plan.input.schema.fields.length;
+      const need = new Set([...required].filter((i) => i < width));
+      for (const e of [...plan.partitionBy, ...plan.orderBy.map((k) => k.expr), ...plan.calls.flatMap((c) => c.args)]) collectColumns(e, need);
+      const input = prune(plan.input, need);
+      const ref = (e: ColumnRef): ColumnRef => remap(e, input.map) as ColumnRef;
+      const node = window(
+        input.plan,
+        plan.partitionBy.map(ref),
+        plan.orderBy.map((k) => ({ ...k, expr: ref(k.expr as ColumnRef) })),
+        plan.calls.map((c) => ({ ...c, args: c.args.map(ref) })),
+      );
+      const newWidth = input.plan.schema.fields.length;
+      const map = new Map<number, number>(input.map);
+      plan.calls.forEach((_, k) => map.set(width + k, newWidth + k));
+      return { plan: node, map };
     }
     case 'Union': {
       const kept = keepAtLeastOne(required, plan.schema.fields.length);

@@ -33,5 +33,7 @@ export function estimateRows(plan: LogicalPlan, catalog: Catalog): number {
     }
     case 'Union':
       return plan.inputs.reduce((n, p) => n + estimateRows(p, catalog), 0);
+    case 'Window':
+      return estimateRows(plan.input, catalog);
   }
 }

@@ -1,3 +1,4 @@
+import type { ColumnRef } from '../logical/expression.js';
 import type { LogicalPlan } from '../logical/plan.js';
 import type { ExecNode } from './exec-plan.js';
 import { planAggregate } from './plan-aggregate.js';
@@ -47,5 +48,16 @@ function planNode(plan: LogicalPlan): ExecNode {
     }
     case 'Union':
       return { op: 'UnionExec', inputs: plan.inputs.map(createPhysicalPlan), schema: plan.schema };
+    case 'Window':
+      return {
+        op: 'WindowExec',
+        input: planNode(plan.input),
+        partitionBy: plan.partitionBy.map((c) => c.index),
+        orderBy: plan.orderBy.map((k) => ({ index: (k.expr as ColumnRef).index, ascending: k.ascending, nullsFirst: k.nullsFirst })),
+        calls: plan.calls.map((c) => ({
+          fn: c.fn, args: c.args.map((a) => a.index), frame: c.frame, name: c.name, ...(c.offset !== undefined ? { offset: c.offset } : {}),
+        })),
+        schema: plan.schema,
+      };
   }
 }

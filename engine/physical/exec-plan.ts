@@ -1,5 +1,6 @@
 import type { Schema } from '../types/data-type.js';
 import type { AggregateFunction, LiteralValue, ScalarExpr } from '../logical/expression.js';
+import type { WindowFrame, WindowFunction } from '../logical/plan.js';
 
 /**
  * Physical plan nodes: JSON-safe descriptions (`…Exec`) from which a worker creates runtime
@@ -16,7 +17,8 @@ export type ExecNode =
   | HashJoinExec
   | SortExec
   | LimitExec
-  | UnionExec;
+  | UnionExec
+  | WindowExec;
 
 /** Reads a registered table; emits only `columns` (positions in the table's schema), in that order. */
 export interface ScanExec {
@@ -124,5 +126,28 @@ export interface LimitExec {
 export interface UnionExec {
   readonly op: 'UnionExec';
   readonly inputs: readonly ExecNode[];
+  readonly schema: Schema;
+}
+
+/** One window function call: argument columns (value, then LAG/LEAD's default), LAG/LEAD's offset, its frame. */
+export interface WindowCallExec {
+  readonly fn: WindowFunction;
+  readonly args: readonly number[];
+  readonly offset?: number;
+  readonly frame: WindowFrame;
+  readonly name: string;
+}
+
+/**
+ * Window functions over partitions of the input (blocking in batch mode: the input is sorted by
+ * `partitionBy` then `orderBy`). Output: the input columns, then one column per call, in the
+ * sorted order.
+ */
+export interface WindowExec {
+  readonly op: 'WindowExec';
+  readonly input: ExecNode;
+  readonly partitionBy: readonly number[];
+  readonly orderBy: readonly SortKey[];
+  readonly calls: readonly WindowCallExec[];
   readonly schema: Schema;
 }

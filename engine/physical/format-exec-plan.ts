@@ -1,7 +1,7 @@
 import type { ScalarExpr } from '../logical/expression.js';
 import { mapColumns } from '../logical/expression-utils.js';
 import { formatExpr } from '../logical/format-expression.js';
-import { formatSchema, formatSortKey } from '../logical/format-plan.js';
+import { formatSchema, formatSortKey, formatWindowCall } from '../logical/format-plan.js';
 import { makeLiteral } from '../logical/literal.js';
 import type { Schema } from '../types/data-type.js';
 import type { AggregateCall, ExecNode } from './exec-plan.js';
@@ -87,5 +87,12 @@ function describe(p: ExecNode): string {
       return `LimitExec: offset=${p.offset}, fetch=${p.fetch ?? 'all'}`;
     case 'UnionExec':
       return `UnionExec: ${p.inputs.length} inputs`;
+    case 'WindowExec': {
+      const f = p.input.schema.fields;
+      const col = (i: number) => `${f[i]!.name}@${i}`;
+      const calls = p.calls.map((c) => `${formatWindowCall(c, c.args.map(col))} AS ${c.name}`);
+      return `WindowExec: partitionBy=[${p.partitionBy.map(col).join(', ')}], ` +
+        `orderBy=[${p.orderBy.map((k) => formatSortKey(col(k.index), k)).join(', ')}], calls=[${calls.join(', ')}]`;
+    }
   }
 }

@@ -39,6 +39,7 @@ export function pruneJoinOutputs(node: ExecNode): ExecNode {
     case 'FilterExec':
     case 'SortExec':
     case 'LimitExec':
+    case 'WindowExec':
       return { ...node, input: pruneJoinOutputs(node.input) };
     case 'UnionExec':
       return { ...node, inputs: node.inputs.map(pruneJoinOutputs) };

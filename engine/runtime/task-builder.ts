@@ -7,6 +7,7 @@ import { LimitOperator } from './operators/limit-operator.js';
 import { ProjectOperator } from './operators/project-operator.js';
 import { SortOperator } from './operators/sort-operator.js';
 import { UnionOperator } from './operators/union-operator.js';
+import { WindowOperator } from './operators/window-operator.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { ScanSource } from './sources/scan-source.js';
 import type { SourceTask } from './sources/source-task.js';
@@ -52,6 +53,8 @@ export function buildTask(ctx: RuntimeContext, plan: ExecNode, output: Output): 
         const right = visit(node.right, new OperatorInput(join, 1));
         return node.buildSide === 'left' ? [...left, ...right] : [...right, ...left];
       }
+      case 'WindowExec':
+        return visit(node.input, new OperatorInput(add(new WindowOperator(ctx, out, node)), 0));
       case 'UnionExec': {
         const union = add(new UnionOperator(ctx, out, node.inputs.length));
         return node.inputs.flatMap((input, i) => visit(input, new OperatorInput(union, i)));

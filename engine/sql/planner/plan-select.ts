@@ -14,6 +14,7 @@ import { at, SqlValidationError } from './sql-validation-error.js';
 import { uniqueOutputNames } from './output-names.js';
 import { planGrouping } from './plan-grouping.js';
 import { planSubqueryConjuncts } from './plan-subquery.js';
+import { collectWindowCalls, planWindows } from './plan-window.js';
 
 /** The one-row relation a SELECT without FROM reads (`SELECT 1`). */
 export function singleRow(): LogicalPlan {
@@ -47,13 +48,25 @@ export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: P
       plan = at(c.span, () => filter(plan, predicate));
     }
   }
-  for (const w of select.windows) throw new SqlValidationError(new NotImplementedError('the WINDOW clause').message, w.span);
 
   const grouped = select.groupBy.length > 0 || select.having !== undefined ||
     select.items.some((i) => i.kind === 'select_expr' && containsAggregate(i.expr)) ||
     (!select.distinct && orderBy.some((o) => containsAggregate(o.expr)));
   let itemCtx: BindContext;
-  if (grouped) {
+  const itemExprs = select.items.flatMap((i) => (i.kind === 'select_expr' ? [i.expr] : []));
+  const windowCalls = collectWindowCalls([...itemExprs, ...orderBy.map((o) => o.expr)]);
+  if (grouped && windowCalls.length > 0) {
+    throw new SqlValidationError(new NotImplementedError('OVER windows in a query with GROUP BY or aggregates', 'aggregate in a subquery, then apply the window in the outer query').message, windowCalls[0]!.span);
+  }
+  if (windowCalls.length > 0) {
+    const windows = planWindows(windowCalls, plan, select.windows, base);
+    plan = windows.plan;
+    itemCtx = {
+      ...base,
+      clause: 'the SELECT list',
+      intercept: (e) => (e.kind === 'function_call' && e.over !== undefined ? windows.refOf(e) : undefined),
+    };
+  } else if (grouped) {
     const g = planGrouping(select, orderBy, (e) => outputKey(e, selectNames(select), e.span), plan, base, ctx);
     plan = g.plan;
     if (select.having) {
