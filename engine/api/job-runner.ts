@@ -1,4 +1,5 @@
 import type * as arrow from 'apache-arrow';
+import type { Source } from '../connectors/source.js';
 import type { ExecNode } from '../physical/exec-plan.js';
 import type { Schema } from '../types/data-type.js';
 
@@ -10,6 +11,8 @@ import type { Schema } from '../types/data-type.js';
 export interface JobRunner {
   /** Makes Arrow data available to plans as table `name`; returns its schema and size. */
   registerTable(name: string, data: arrow.Table | arrow.RecordBatch[] | Uint8Array): { schema: Schema; rowCount: number };
+  /** Makes a connector's source readable as table `name`, read each time a plan scans it. */
+  registerSource(name: string, source: Source): void;
   dropTable(name: string): void;
   /** Runs a physical plan to completion. */
   execute(plan: ExecNode): Promise<arrow.Table>;

@@ -2,7 +2,9 @@ import { NotImplementedError, PlanError } from '../errors.js';
 import { columnRef } from '../logical/expression-utils.js';
 import { project, values } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/plan.js';
-import type { Statement } from '../sql/ast.js';
+import type { Sink } from '../connectors/sink.js';
+import type { Insert, Span, Statement } from '../sql/ast.js';
+import { defineConnectorTable, insertPlan, type ConnectorTable } from './sql-connector-tables.js';
 import { planQuery } from '../sql/planner/plan-query.js';
 import { PlannerContext, type SqlCatalog } from '../sql/planner/planner-context.js';
 import { SqlValidationError } from '../sql/planner/sql-validation-error.js';
@@ -20,11 +22,26 @@ export interface SqlSession extends SqlCatalog {
   readonly config: Map<string, string>;
   /** The EXPLAIN text of a plan. */
   explain(plan: LogicalPlan): string;
+  /** Registers a connector table. */
+  createTable(table: ConnectorTable): void;
+  /** The connector table `name`, if it is one. */
+  connectorTable(name: string): ConnectorTable | undefined;
 }
 
-/** What running a statement gives: a plan whose rows are its result (DDL answers `OK`, as Flink does). */
+/** One INSERT of a statement: the rows to write and where. */
+export interface PlannedInsert {
+  readonly table: string;
+  readonly plan: LogicalPlan;
+  readonly sink: Sink;
+}
+
+/**
+ * What running a statement gives: a plan whose rows are its result (DDL answers `OK`, as Flink
+ * does), or the INSERTs to run, whose result is the number of rows each wrote.
+ */
 export interface StatementOutcome {
   readonly plan: LogicalPlan;
+  readonly inserts?: readonly PlannedInsert[];
 }
 
 /** The configuration keys `SET` accepts, with Flink's names (weir's own under `weir.`). */
@@ -77,7 +94,14 @@ export function runStatement(stmt: Statement, sql: string, session: SqlSession):
       const name = stmt.name.parts.map((p) => p.value).join('.');
       const rel = ctx.relation(name);
       if (!rel) throw new SqlValidationError(`table '${name}' not found`, stmt.name.span);
-      return { plan: describeRows(rel.plan.schema.fields) };
+      const table = session.connectorTable(name);
+      const text = (e: { span: Span }) => table!.ddl.slice(e.span.start, e.span.end);
+      const extras = (f: string) => {
+        const c = table?.computed.find((x) => x.name === f);
+        return c ? `AS ${text(c.expr)}` : null;
+      };
+      const watermark = (f: string) => (table?.watermark?.column === f ? text(table.watermark.expr) : null);
+      return { plan: describeRows(rel.plan.schema.fields, extras, watermark) };
     }
     case 'explain': {
       if (stmt.statement.kind !== 'query_statement') {
@@ -104,11 +128,60 @@ export function runStatement(stmt: Statement, sql: string, session: SqlSession):
       if (stmt.key === undefined) session.config.clear();
       else session.config.delete(stmt.key);
       return ok();
-    case 'create_table':
+    case 'create_table': {
+      const name = stmt.name.parts.map((p) => p.value).join('.');
+      if (session.has(name)) {
+        if (stmt.ifNotExists) return ok();
+        throw new SqlValidationError(`a table or view named '${name}' already exists`, stmt.name.span);
+      }
+      if (!stmt.asQuery) {
+        session.createTable(defineConnectorTable(stmt, sql, ctx.now));
+        return ok();
+      }
+      if (stmt.columns.length > 0) throw new SqlValidationError(new NotImplementedError('CREATE TABLE ... AS with a column list').message, stmt.span);
+      const query = planQuery(stmt.asQuery, ctx);
+      const table = defineConnectorTable(stmt, sql, ctx.now, query.schema);
+      const { plan, sink } = conform(table, query, stmt.name.span);
+      session.createTable(table);
+      return insertOutcome([{ table: name, plan, sink }]);
+    }
     case 'insert':
+      return insertOutcome([planInsert(stmt, ctx, session)]);
     case 'statement_set':
-      throw new SqlValidationError(new NotImplementedError(`${stmt.kind.replace('_', ' ').toUpperCase()} (connectors and sinks)`).message, stmt.span);
+      return insertOutcome(stmt.inserts.map((i) => planInsert(i, ctx, session)));
   }
+}
+
+function planInsert(stmt: Insert, ctx: PlannerContext, session: SqlSession): PlannedInsert {
+  const name = stmt.table.parts.map((p) => p.value).join('.');
+  const target = session.connectorTable(name);
+  if (!target) {
+    const why = session.has(name) ? 'it is a view or a registered Arrow table, not a connector table' : 'no such table';
+    throw new SqlValidationError(`cannot INSERT INTO '${name}': ${why}`, stmt.table.span);
+  }
+  const { plan, sink } = insertPlan(stmt, target, planQuery(stmt.query, ctx));
+  return { table: name, plan, sink };
+}
+
+/** The query of CREATE TABLE … AS, written as it is (its columns are the table's). */
+function conform(table: ConnectorTable, query: LogicalPlan, at: Span): { plan: LogicalPlan; sink: Sink } {
+  if (!table.table.sink) throw new SqlValidationError(`table '${table.name}' cannot be written: its connector has no sink`, at);
+  return { plan: query, sink: table.table.sink };
+}
+
+/** The outcome of INSERTs: Flink names the result column per sink; each row counts what was written. */
+function insertOutcome(inserts: readonly PlannedInsert[]): StatementOutcome {
+  const fields = inserts.map((i) => ({ name: `default_catalog.default_database.${i.table}`, type: DataTypes.BIGINT(false) }));
+  return { plan: values([inserts.map(() => '-1')], { fields: uniqueFields(fields) }), inserts };
+}
+
+function uniqueFields(fields: readonly Field[]): Field[] {
+  const seen = new Map<string, number>();
+  return fields.map((f) => {
+    const n = seen.get(f.name) ?? 0;
+    seen.set(f.name, n + 1);
+    return n === 0 ? f : { ...f, name: `${f.name}${n - 1}` };
+  });
 }
 
 /** A one-column STRING relation of `rows`. */
@@ -122,10 +195,14 @@ function keyValueRows(entries: readonly (readonly [string, string])[]): LogicalP
 }
 
 /** DESCRIBE's answer, with Flink's columns: name, type, null, key, extras, watermark. */
-function describeRows(fields: readonly Field[]): LogicalPlan {
+function describeRows(
+  fields: readonly Field[],
+  extras: (field: string) => string | null,
+  watermark: (field: string) => string | null,
+): LogicalPlan {
   const s = DataTypes.STRING(false), ns = DataTypes.STRING(true);
   const typeOf = (t: DataType) => typeToString({ ...t, nullable: true });
-  const rows = fields.map((f) => [f.name, typeOf(f.type), f.type.nullable, null, null, null]);
+  const rows = fields.map((f) => [f.name, typeOf(f.type), f.type.nullable, null, extras(f.name), watermark(f.name)]);
   return values(rows, {
     fields: [
       { name: 'name', type: s }, { name: 'type', type: s }, { name: 'null', type: DataTypes.BOOLEAN(false) },

@@ -2,12 +2,16 @@ import type * as arrow from 'apache-arrow';
 import { NotImplementedError, PlanError } from '../errors.js';
 import { MemoryCatalog } from '../logical/catalog.js';
 import { nearestName } from '../logical/name-resolution.js';
-import { tableScan } from '../logical/plan-builder.js';
+import { tableScan, values } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/plan.js';
 import type { Statement } from '../sql/ast.js';
 import { parseStatementText } from '../sql/parser.js';
 import { explainPlan } from './explain.js';
-import { checkRuntimeMode, runStatement, type SqlSession } from './sql-statements.js';
+import { checkRuntimeMode, runStatement, type PlannedInsert, type SqlSession } from './sql-statements.js';
+import { readPlan, type ConnectorTable } from './sql-connector-tables.js';
+import { writeAll } from '../connectors/sink.js';
+import { optimize } from '../optimizer/optimize.js';
+import { createPhysicalPlan } from '../physical/create-physical-plan.js';
 import type { JobRunner } from './job-runner.js';
 import type { TableContext } from './table-context.js';
 import { Table } from './table.js';
@@ -35,6 +39,9 @@ export const EnvironmentSettings = {
   inStreamingMode: (settings: Omit<EnvironmentSettings, 'mode'> = {}): EnvironmentSettings => ({ ...settings, mode: 'STREAMING' }),
 } as const;
 
+/** The row count the planner assumes for a connector table, whose size is unknown before it is read. */
+const UNKNOWN_ROW_COUNT = 1_000_000;
+
 /** The default rows per batch. */
 export const DEFAULT_BATCH_SIZE = 65_536;
 
@@ -48,6 +55,8 @@ export class TableEnvironment {
   private readonly ctx: TableContext;
   /** The session configuration `SET` changes (Flink's keys; see sql-statements.ts). */
   private readonly config = new Map<string, string>();
+  /** Tables of `CREATE TABLE … WITH ('connector' = …)`, by name. */
+  private readonly connectorTables = new Map<string, ConnectorTable>();
 
   /** @internal Use {@link TableEnvironment.create}. */
   constructor(
@@ -109,6 +118,8 @@ export class TableEnvironment {
   from(name: string): Table {
     const view = this.views.get(name);
     if (view) return view;
+    const connector = this.connectorTables.get(name);
+    if (connector) return new Table(this.ctx, readPlan(connector, Date.now()), name);
     const table = this.catalog.getTable(name);
     if (!table) {
       const names = this.listTables();
@@ -162,14 +173,34 @@ export class TableEnvironment {
 
   /** @internal Runs a statement already parsed from `sql` (the CLI runs scripts this way). */
   async executeStatement(stmt: Statement, sql: string): Promise<TableResult> {
-    if (stmt.kind === 'query_statement') checkRuntimeMode(this.config);
-    const { plan } = runStatement(stmt, sql, this.session);
-    return new Table(this.ctx, plan, 'the statement').execute();
+    if (stmt.kind === 'query_statement' || stmt.kind === 'insert' || stmt.kind === 'statement_set') checkRuntimeMode(this.config);
+    const { plan, inserts } = runStatement(stmt, sql, this.session);
+    if (!inserts) return new Table(this.ctx, plan, 'the statement').execute();
+    const counts: string[] = [];
+    for (const insert of inserts) counts.push(String(await this.runInsert(insert)));
+    return new Table(this.ctx, values([counts], plan.schema), 'the statement').execute();
+  }
+
+  /** Runs one INSERT to completion: the query's batches go through the sink's writer, then commit. */
+  private async runInsert(insert: PlannedInsert): Promise<number> {
+    const physical = createPhysicalPlan(optimize(insert.plan, this.catalog));
+    let rows = 0;
+    const runner = this.runner;
+    async function* counted(): AsyncIterable<arrow.RecordBatch> {
+      for await (const b of runner.executeBatches(physical)) {
+        rows += b.numRows;
+        yield b;
+      }
+    }
+    await writeAll(insert.sink, counted());
+    return rows;
   }
 
   private get session(): SqlSession {
     return {
       relation: (name) => {
+        const connector = this.connectorTables.get(name);
+        if (connector) return { plan: readPlan(connector, Date.now()) };
         const view = this.views.get(name);
         if (view) return { plan: view.plan };
         const table = this.catalog.getTable(name);
@@ -177,6 +208,12 @@ export class TableEnvironment {
       },
       names: () => this.listTables(),
       has: (name) => this.views.has(name) || this.catalog.getTable(name) !== undefined,
+      createTable: (table) => {
+        this.connectorTables.set(table.name, table);
+        this.catalog.set(table.name, { schema: table.physical, rowCount: UNKNOWN_ROW_COUNT });
+        if (table.table.source) this.runner.registerSource(table.name, table.table.source);
+      },
+      connectorTable: (name) => this.connectorTables.get(name),
       createView: (name: string, plan: LogicalPlan) => { this.views.set(name, new Table(this.ctx, plan, name)); },
       drop: (name) => this.dropTemporaryView(name),
       config: this.config,
@@ -193,6 +230,7 @@ export class TableEnvironment {
   /** Drops a view (and frees its data); returns whether it existed. */
   dropTemporaryView(name: string): boolean {
     if (this.views.delete(name)) return true;
+    this.connectorTables.delete(name);
     if (!this.catalog.delete(name)) return false;
     this.runner.dropTable(name);
     return true;

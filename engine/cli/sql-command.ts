@@ -11,6 +11,7 @@ import type { OutputStream } from '../connectors/input-file.js';
 import { parseStatements } from '../sql/parser.js';
 import { toArrowSchema } from '../types/arrow-types.js';
 import { runShell } from './sql-shell.js';
+import '../connectors/filesystem/register.js';
 
 export const SQL_HELP = `Usage: weir sql [options]
 

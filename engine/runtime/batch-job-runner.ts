@@ -4,6 +4,7 @@ import { WasmInstance } from '../../bindings/wasm-instance.js';
 import type { ExecNode } from '../physical/exec-plan.js';
 import type { Schema } from '../types/data-type.js';
 import { fromArrowSchema, toArrowSchema } from '../types/arrow-types.js';
+import type { Source } from '../connectors/source.js';
 import { CollectSink } from './collect-sink.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { buildTask } from './task-builder.js';
@@ -24,10 +25,11 @@ export interface RunnerSettings {
  */
 export class BatchJobRunner {
   private readonly tables = new Map<string, ResidentTable>();
+  private readonly sources = new Map<string, Source>();
   private readonly ctx: RuntimeContext;
 
   private constructor(readonly wasm: WasmInstance, readonly settings: RunnerSettings) {
-    this.ctx = { wasm, batchSize: settings.batchSize, tables: this.tables };
+    this.ctx = { wasm, batchSize: settings.batchSize, tables: this.tables, sources: this.sources };
   }
 
   static async create(settings: RunnerSettings): Promise<BatchJobRunner> {
@@ -53,31 +55,38 @@ export class BatchJobRunner {
     return { schema: fromArrowSchema(table.schema), rowCount: table.numRows };
   }
 
+  /** Makes a connector's source readable as table `name` (read when a plan scans it). */
+  registerSource(name: string, source: Source): void {
+    this.dropTable(name);
+    this.sources.set(name, source);
+  }
+
   dropTable(name: string): void {
     this.tables.get(name)?.free();
     this.tables.delete(name);
+    this.sources.delete(name);
   }
 
   /** Runs `plan` to completion; the result as one Arrow table. */
   async execute(plan: ExecNode): Promise<arrow.Table> {
     const sink = new CollectSink(this.ctx, toArrowSchema(plan.schema));
-    this.run(plan, sink);
+    await this.run(plan, sink);
     return sink.toTable();
   }
 
   /** Runs `plan`, yielding result batches (the whole job runs before the first is yielded, for now). */
   async *executeBatches(plan: ExecNode): AsyncIterable<arrow.RecordBatch> {
     const sink = new CollectSink(this.ctx, toArrowSchema(plan.schema));
-    this.run(plan, sink);
+    await this.run(plan, sink);
     yield* sink.batches;
   }
 
-  private run(plan: ExecNode, sink: CollectSink): void {
+  private async run(plan: ExecNode, sink: CollectSink): Promise<void> {
     const w = this.wasm;
     const mark = w.fn.arena_mark!() >>> 0;
     const task = buildTask(this.ctx, plan, sink);
     try {
-      for (const source of task.sources) source.run();
+      for (const source of task.sources) await source.run();
       if (!sink.ended) throw new Error('internal error: the job finished without its end of input reaching the sink');
     } finally {
       for (const op of task.operators) op.close();

@@ -1,5 +1,6 @@
 import type { WasmInstance } from '../../bindings/wasm-instance.js';
 import type { ResidentTable } from '../../bindings/arrow-import.js';
+import type { Source } from '../connectors/source.js';
 
 /** What operators of one task share: the worker's WASM instance, the batch size, the tables it can scan. */
 export interface RuntimeContext {
@@ -8,6 +9,8 @@ export interface RuntimeContext {
   readonly batchSize: number;
   /** Tables resident in this instance's memory, by name. */
   readonly tables: ReadonlyMap<string, ResidentTable>;
+  /** Connector tables (read through their source when scanned), by name. */
+  readonly sources: ReadonlyMap<string, Source>;
 }
 
 /**

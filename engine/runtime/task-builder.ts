@@ -9,6 +9,7 @@ import { SortOperator } from './operators/sort-operator.js';
 import { UnionOperator } from './operators/union-operator.js';
 import { WindowOperator } from './operators/window-operator.js';
 import type { RuntimeContext } from './runtime-context.js';
+import { ConnectorSource } from './sources/connector-source.js';
 import { ScanSource } from './sources/scan-source.js';
 import type { SourceTask } from './sources/source-task.js';
 import { ValuesSource } from './sources/values-source.js';
@@ -33,8 +34,10 @@ export function buildTask(ctx: RuntimeContext, plan: ExecNode, output: Output): 
   };
   const visit = (node: ExecNode, out: Output): SourceTask[] => {
     switch (node.op) {
-      case 'ScanExec':
-        return [new ScanSource(ctx, node, out)];
+      case 'ScanExec': {
+        const source = ctx.sources.get(node.table);
+        return [source ? new ConnectorSource(ctx, source, node, out) : new ScanSource(ctx, node, out)];
+      }
       case 'ValuesExec':
         return [new ValuesSource(ctx, node, out)];
       case 'FilterExec':

@@ -135,6 +135,7 @@ describe('TableResult', () => {
   class FixedRunner implements JobRunner {
     runs = 0;
     registerTable(): never { throw new Error('unused'); }
+    registerSource(): never { throw new Error('unused'); }
     dropTable(): void {}
     async execute(): Promise<arrow.Table> { this.runs++; return resultTable; }
     async *executeBatches(): AsyncIterable<arrow.RecordBatch> { this.runs++; yield* resultTable.batches; }

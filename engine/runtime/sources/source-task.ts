@@ -1,5 +1,8 @@
-/** A bounded source of a task: pushes all of its batches, then the final watermark and end of input. */
+/**
+ * A bounded source of a task: pushes all of its batches, then the final watermark and end of
+ * input. Sources that read from outside linear memory (files, network) run asynchronously.
+ */
 export interface SourceTask {
   readonly name: string;
-  run(): void;
+  run(): void | Promise<void>;
 }

@@ -19,6 +19,7 @@ export class SchemaOnlyRunner implements JobRunner {
     if (!t) throw new Error(`test setup: no schema for table ${name}`);
     return t;
   }
+  registerSource(): void {}
   dropTable(): void {}
   execute(): never {
     throw new Error('SchemaOnlyRunner cannot execute');

@@ -54,16 +54,18 @@ export function interpret(plan: LogicalPlan, tables: Record<string, readonly Row
       const lw = plan.left.schema.fields.length, rw = plan.right.schema.fields.length;
       const out: Row[] = [];
       const rightMatched = new Set<number>();
+      const semi = plan.joinType === 'semi' || plan.joinType === 'anti';
       for (const l of left) {
         let matched = false;
         right.forEach((r, j) => {
           const row = [...l, ...r];
           if (!plan.condition || evaluate(plan.condition, row).value === true) {
-            out.push(row);
+            if (!semi) out.push(row);
             matched = true;
             rightMatched.add(j);
           }
         });
+        if (semi && matched === (plan.joinType === 'semi')) out.push(l);
         if (!matched && (plan.joinType === 'left' || plan.joinType === 'full')) out.push([...l, ...Array<null>(rw).fill(null)]);
       }
       if (plan.joinType === 'right' || plan.joinType === 'full') {
@@ -71,6 +73,8 @@ export function interpret(plan: LogicalPlan, tables: Record<string, readonly Row
       }
       return out;
     }
+    case 'Window':
+      throw new Error('the reference interpreter does not evaluate Window nodes (window functions are checked against DuckDB)');
     case 'Aggregate': {
       const rows = interpret(plan.input, tables);
       const groups = new Map<string, { keys: LiteralValue[]; rows: Row[] }>();
