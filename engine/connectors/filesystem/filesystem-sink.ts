@@ -1,6 +1,6 @@
 /**
  * The filesystem sink: `path` is a directory; each writer writes one part file named as Flink
- * names them, `part-<uuid>-<subtask>-<count><ext>`, first as a hidden in-progress file
+ * names them, `part-<uuid>-<subtask>-<count><ext>` (a new uuid per writer, so repeated INSERTs add files), first as a hidden in-progress file
  * (`.part-….inprogress`) that readers skip, renamed at commit. Node-only.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,6 @@ export interface PendingFile {
 /** Writes part files of `format` into the directory `path`. */
 export class FileSystemSink implements Sink<PendingFile> {
   /** One id per sink instance, shared by its writers (Flink uses one per job). */
-  private readonly uuid = randomUUID();
   constructor(
     readonly path: string,
     readonly format: Format,
@@ -35,7 +34,7 @@ export class FileSystemSink implements Sink<PendingFile> {
     } catch (e) {
       throw fsError(e, this.path, 'create directory');
     }
-    const name = `part-${this.uuid}-${context.subtaskIndex}-0${this.format.fileExtension}`;
+    const name = `part-${randomUUID()}-${context.subtaskIndex}-0${this.format.fileExtension}`;
     return new PartFileWriter(
       { inProgressPath: join(this.path, `.${name}.inprogress`), finalPath: join(this.path, name) },
       this.format,

@@ -74,12 +74,16 @@ class ArrowIpcReader implements FormatReader {
 
 class ArrowIpcWriter implements FormatWriter {
   private readonly writer: arrow.RecordBatchWriter;
+  private readonly schema: arrow.Schema;
   constructor(private readonly output: OutputStream, schema: Schema, stream: boolean) {
     this.writer = stream ? new arrow.RecordBatchStreamWriter() : new arrow.RecordBatchFileWriter();
-    this.writer.reset(undefined, toArrowSchema(schema));
+    this.schema = toArrowSchema(schema);
+    this.writer.reset(undefined, this.schema);
   }
   async write(batch: arrow.RecordBatch): Promise<void> {
-    this.writer.write(batch);
+    // Batches carry the query's field names and nullability; the file keeps the table's schema
+    // (a different schema would make apache-arrow's writer close the stream).
+    this.writer.write(new arrow.RecordBatch(this.schema, batch.data));
   }
   async finish(): Promise<void> {
     this.writer.finish();
