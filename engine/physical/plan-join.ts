@@ -79,8 +79,13 @@ export function planJoin(plan: Join, left: ExecNode, right: ExecNode): ExecNode 
     ? { ...node, condition: shift === 0 ? residual : mapColumns(residual, (c) => (c.index >= leftWidth ? { ...c, index: c.index + shift } : c)) }
     : node;
   if (shift === 0 && r.extraCount === 0) return join;
-  // Drop the computed key columns again: the join does not emit them.
-  const keep = [...plan.left.schema.fields.map((_, i) => i), ...plan.right.schema.fields.map((_, i) => leftWidth + shift + i)];
+  // Drop the computed key columns again: the join does not emit them (semi/anti emit the left only).
+  const semi = plan.joinType === 'semi' || plan.joinType === 'anti';
+  if (semi && shift === 0) return join;
+  const keep = [
+    ...plan.left.schema.fields.map((_, i) => i),
+    ...(semi ? [] : plan.right.schema.fields.map((_, i) => leftWidth + shift + i)),
+  ];
   return withJoinProjection(join, keep);
 }
 

@@ -80,7 +80,10 @@ function planJoin(ref: TableRef & { kind: 'join' }, ctx: PlannerContext, planQue
   } else if (ref.type !== 'cross') {
     throw new SqlValidationError(`a ${ref.type.toUpperCase()} JOIN needs ON or USING`, ref.span);
   }
-  return { plan: join(left.plan, right.plan, type, condition), scope };
+  const plan = join(left.plan, right.plan, type, condition);
+  // Above the join, the side an outer join pads with NULLs is nullable.
+  const padded = new SqlScope(scope.columns.map((c, i) => ({ ...c, field: plan.schema.fields[i]! })), relation);
+  return { plan, scope: padded };
 }
 
 /**

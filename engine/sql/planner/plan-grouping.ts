@@ -110,7 +110,7 @@ export function planGrouping(
 
   const intercept = (e: Expr): ScalarExpr | undefined => {
     if (e.kind === 'function_call' && e.over === undefined && ['GROUPING', 'GROUPING_ID'].includes(functionName(e))) return groupingRef(e);
-    if (containsAggregate(e) || containsSubquery(e)) return undefined;
+    if (containsAggregate(e) || containsSubquery(e) || containsGroupingCall(e)) return undefined;
     const bound = bindExpr(e, inputCtx('the SELECT list'));
     const g = groupExprs.findIndex((x) => exprEquals(x, bound));
     if (g >= 0) return { kind: 'column', index: g, name: groupNames[g]!, type: keyType(g) };
@@ -188,6 +188,11 @@ function expandElement(el: GroupingElement, keyOf: (e: Expr) => number): number[
     default:
       return [[keyOf(el)]];
   }
+}
+
+function containsGroupingCall(e: Expr): boolean {
+  if (e.kind === 'function_call' && e.over === undefined && ['GROUPING', 'GROUPING_ID'].includes(functionName(e))) return true;
+  return exprChildren(e).some(containsGroupingCall);
 }
 
 function containsSubquery(e: Expr): boolean {
