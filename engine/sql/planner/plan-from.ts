@@ -7,6 +7,7 @@ import { join, project } from '../../logical/plan-builder.js';
 import type { LogicalJoinType, LogicalPlan } from '../../logical/plan.js';
 import type { Identifier, Query, TableAlias, TableRef } from '../ast.js';
 import { bindExpr } from './bind-expression.js';
+import { isWindowTvf, planWindowTvf } from './plan-window-tvf.js';
 import type { PlannerContext } from './planner-context.js';
 import { SqlScope, type ScopeColumn } from './sql-scope.js';
 import { at, SqlValidationError } from './sql-validation-error.js';
@@ -43,6 +44,7 @@ export function planFrom(ref: TableRef, ctx: PlannerContext, planQuery: QueryPla
       return aliased(plan, ref.alias, ref.alias?.name.value ?? 'the subquery');
     }
     case 'table_function':
+      if (isWindowTvf(ref.call)) return planWindowTvf(ref, ctx);
       throw new SqlValidationError(new NotImplementedError(`the table function ${ref.call.name.parts.map((p) => p.value).join('.')} in FROM`).message, ref.span);
     case 'unnest':
       throw new SqlValidationError(new NotImplementedError('UNNEST').message, ref.span);
