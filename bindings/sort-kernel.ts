@@ -1,4 +1,4 @@
-import { COL_SIZE, Kind, writeDescs, writeDescsAt, type BatchDesc, type ColumnDesc } from './column.js';
+import { COL_SIZE, Kind, kindWidth, writeDescs, writeDescsAt, type BatchDesc, type ColumnDesc } from './column.js';
 import type { WasmInstance } from './wasm-instance.js';
 
 /** One ORDER BY key: a column of the batch, its direction and where its NULLs go. */
@@ -66,27 +66,50 @@ export function sortIndices(w: WasmInstance, batch: BatchDesc, keys: readonly So
   return { ptr, count: Math.min(cap, rows) };
 }
 
-/** Kinds {@link sortColumnInPlace} sorts. */
+/** Kinds {@link sortColumn} sorts. */
 const COLUMN_SORTABLE = new Set<number>([Kind.I32, Kind.I64, Kind.F64]);
 
+/** Result of {@link sortColumn}: the sorted column, and the release of memory it may have taken. */
+export interface SortedColumn {
+  /** The sorted values (validity: the input column's bitmap, rewritten). */
+  readonly column: ColumnDesc;
+  /** Returns the block the values moved to, if they moved; call once the column is no longer used. */
+  release(): void;
+}
+
 /**
- * Sorts the values of one column in place, in ONE WASM call, when that column is both the only
- * ORDER BY key and the only column of the result: no row indices are produced and nothing needs
- * gathering afterwards. The column's buffers (values and validity bitmap) must be owned by the
- * caller, e.g. a BatchAccumulator's; NULLs move to the front or the back and the bitmap follows.
- * The result is the one {@link sortIndices} plus a gather would give.
+ * Sorts the values of one column in ONE WASM call, when that column is both the only ORDER BY
+ * key and the only column of the result: no row indices are produced and nothing needs gathering
+ * afterwards. The result is the one {@link sortIndices} plus a gather would give. The column's
+ * buffers (values and validity bitmap) must be owned by the caller, e.g. a BatchAccumulator's:
+ * they are rewritten (NULLs move to the front or the back, the bitmap follows). The sorted values
+ * are in the column's own buffer or, to spare a copy, in a new block that {@link SortedColumn.release}
+ * frees.
  *
- * Returns false, leaving the column as it was, for a kind other than I32, I64 or F64, or for
+ * Returns undefined, leaving the column as it was, for a kind other than I32, I64 or F64, or for
  * doubles holding -0 or non-canonical NaNs: they tie with values of other bits, and only the row
  * sort keeps such ties in input order.
  */
-export function sortColumnInPlace(w: WasmInstance, column: ColumnDesc, key: { ascending: boolean; nullsFirst: boolean }): boolean {
-  if (!COLUMN_SORTABLE.has(column.kind)) return false;
+export function sortColumn(w: WasmInstance, column: ColumnDesc, key: { ascending: boolean; nullsFirst: boolean }): SortedColumn | undefined {
+  if (!COLUMN_SORTABLE.has(column.kind)) return undefined;
   const mark = w.fn.arena_mark!() >>> 0;
+  let values: number;
   try {
     const desc = writeDescs(w, [column]);
-    return (w.fn.sort_column!(desc, (key.ascending ? 0 : 1) | (key.nullsFirst ? 2 : 0)) | 0) === 1;
+    values = w.fn.sort_column!(desc, (key.ascending ? 0 : 1) | (key.nullsFirst ? 2 : 0)) >>> 0;
   } finally {
     w.fn.arena_reset!(mark);
   }
+  if (values === 0) return undefined;
+  const moved = values !== column.values;
+  const bytes = column.length * kindWidth(column.kind);
+  let released = false;
+  return {
+    column: moved ? { ...column, values } : column,
+    release(): void {
+      if (!moved || released) return;
+      released = true;
+      w.fn.mem_free!(values, bytes);
+    },
+  };
 }

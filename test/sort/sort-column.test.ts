@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Kind, type ColumnDesc } from '../../bindings/column.js';
 import { loadWasm } from '../../bindings/node.js';
-import { sortColumnInPlace, type SortKey } from '../../bindings/sort-kernel.js';
+import { sortColumn, type SortKey } from '../../bindings/sort-kernel.js';
 import type { WasmInstance } from '../../bindings/wasm-instance.js';
 import { Blocks, randomColumn, referenceOrder, rng, writeColumn, type TestColumn } from './sort-fixtures.js';
 
-// sortColumnInPlace sorts the values of a key-only ORDER BY themselves (wasm/assembly/sort/
+// sortColumn sorts the values of a key-only ORDER BY themselves (wasm/assembly/sort/
 // sort-column.ts). Its result must be exactly the values of the stable row order (reference
 // order of the rows, then their values), NULLs at the requested end and the bitmap following.
 
@@ -41,11 +41,12 @@ function check(w: WasmInstance, col: TestColumn, dir: Omit<SortKey, 'col'>, bitO
     const before = readBack(w, desc);
     const rows = Array.from({ length: col.values.length }, (_, i) => i);
     const want = referenceOrder([col], [{ col: 0, ...dir }], rows).map((r) => col.values[r]);
-    const taken = sortColumnInPlace(w, desc, dir);
-    const got = readBack(w, desc);
+    const sorted = sortColumn(w, desc, dir);
     // A refusal leaves the column exactly as it was; otherwise the values are the sorted ones.
-    expect(got).toEqual(taken ? want : before);
-    return taken;
+    expect(readBack(w, sorted?.column ?? desc)).toEqual(sorted ? want : before);
+    sorted?.release();
+    sorted?.release();
+    return sorted !== undefined;
   } finally {
     b.freeAll();
     expect(w.inUseBytes()).toBe(inUse);
@@ -58,7 +59,7 @@ const noAmbiguousDoubles = (c: TestColumn): TestColumn => ({
 });
 
 for (const debug of [false, true]) {
-  describe(`sortColumnInPlace (${debug ? 'debug' : 'release'} build)`, async () => {
+  describe(`sortColumn (${debug ? 'debug' : 'release'} build)`, async () => {
     const w = await loadWasm({ debug });
     // The first arena use takes a chunk that stays (reused) afterwards: take it before counting bytes.
     const mark = w.fn.arena_mark!() >>> 0;
@@ -99,7 +100,9 @@ for (const debug of [false, true]) {
         const b = new Blocks(w);
         const desc = writeColumn(b, { kind: Kind.F64, values: [1, null, 0] }, 0);
         w.views.dataView.setFloat64(desc.values + 8, -0, true);
-        expect(sortColumnInPlace(w, desc, dir)).toBe(true);
+        const sorted = sortColumn(w, desc, dir);
+        expect(sorted).toBeDefined();
+        sorted!.release();
         b.freeAll();
       }
     });
@@ -107,7 +110,7 @@ for (const debug of [false, true]) {
     it('declines kinds other than I32, I64 and F64', () => {
       const b = new Blocks(w);
       const desc = writeColumn(b, { kind: Kind.BOOL, values: [true, false] }, 0);
-      expect(sortColumnInPlace(w, desc, { ascending: true, nullsFirst: true })).toBe(false);
+      expect(sortColumn(w, desc, { ascending: true, nullsFirst: true })).toBeUndefined();
       b.freeAll();
     });
   });

@@ -1,6 +1,6 @@
 import { BatchAccumulator, gather, sliceBatch } from '../../../bindings/columns-kernel.js';
 import type { Kind } from '../../../bindings/column.js';
-import { sortColumnInPlace, sortIndices } from '../../../bindings/sort-kernel.js';
+import { sortColumn, sortIndices } from '../../../bindings/sort-kernel.js';
 import type { SortExec } from '../../physical/exec-plan.js';
 import { kindOf } from '../../types/arrow-types.js';
 import { inArenaScope, type RuntimeContext } from '../runtime-context.js';
@@ -63,14 +63,20 @@ export class SortOperator extends AbstractStreamOperator {
     });
   }
 
-  /** The key-only case: sorts the buffered column in place and emits windows of it; false when it does not apply. */
+  /** The key-only case: sorts the buffered column's values and emits windows of them; false when it does not apply. */
   private finishKeyOnly(): boolean {
     if (this.exec.fetch !== undefined || this.kinds.length !== 1 || this.keys.length !== 1 || this.keys[0]!.col !== 0) return false;
     const all = this.accumulator.finish();
-    if (!sortColumnInPlace(this.ctx.wasm, all.columns[0]!, this.keys[0]!)) return false;
-    for (let start = 0; start < all.numRows; start += this.ctx.batchSize) {
-      const n = Math.min(this.ctx.batchSize, all.numRows - start);
-      inArenaScope(this.ctx, () => this.output.collect(denseBatch(sliceBatch(all, start, n))));
+    const sorted = sortColumn(this.ctx.wasm, all.columns[0]!, this.keys[0]!);
+    if (!sorted) return false;
+    try {
+      const whole = { numRows: all.numRows, columns: [sorted.column] };
+      for (let start = 0; start < whole.numRows; start += this.ctx.batchSize) {
+        const n = Math.min(this.ctx.batchSize, whole.numRows - start);
+        inArenaScope(this.ctx, () => this.output.collect(denseBatch(sliceBatch(whole, start, n))));
+      }
+    } finally {
+      sorted.release();
     }
     return true;
   }

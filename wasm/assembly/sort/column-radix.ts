@@ -104,11 +104,13 @@ function scatterPass<T, K>(first: bool, last: bool, src: usize, dst: usize, n: u
 }
 
 /**
- * Sorts values[0..n) (type T; keys K of the same width) in place, ascending by key (`desc`:
- * descending). Returns false, before moving anything, when T is f64 and a value is -0 or a
- * non-canonical NaN.
+ * Sorts values[0..n) (type T; keys K of the same width) ascending by key (`desc`: descending).
+ * Returns where the sorted values are: `values` itself, or, when the number of passes is odd, the
+ * scratch block they ended in (n values; the caller takes it over and frees it), which spares a
+ * copy of the whole column. Returns 0, before moving anything, when T is f64 and a value is -0
+ * or a non-canonical NaN.
  */
-export function radixSortColumn<T, K>(values: usize, n: usize, desc: bool): bool {
+export function radixSortColumn<T, K>(values: usize, n: usize, desc: bool): usize {
   const flip: K = desc ? <K>-1 : 0;
   const digits = digitsOf<K>();
   const histBytes = (digits * BUCKETS) << 2;
@@ -117,7 +119,7 @@ export function radixSortColumn<T, K>(values: usize, n: usize, desc: bool): bool
   countDigits<T, K>(values, n, flip, hist);
   if (isFloat<T>() && sawAmbiguousDouble) {
     mem_free(hist, histBytes);
-    return false;
+    return 0;
   }
   // The digits that vary: a constant digit has all n keys in one bucket.
   const firstKey = keyAt<T, K>(values, flip);
@@ -148,9 +150,10 @@ export function radixSortColumn<T, K>(values: usize, n: usize, desc: bool): bool
       first = false;
       const t = src; src = dst; dst = t;
     }
-    if (src != values) memory.copy(values, src, bytes);
-    mem_free(tmp, bytes);
+    if (src == values) mem_free(tmp, bytes);
+    mem_free(hist, histBytes);
+    return src;
   }
   mem_free(hist, histBytes);
-  return true;
+  return values;
 }

@@ -51,11 +51,12 @@ export function sort_indices(descs: usize, keySpec: usize, numKeys: i32, numRows
 }
 
 /**
- * Sorts the values of the column whose descriptor is at `desc` in place (I32, I64 or F64), for an
- * ORDER BY whose key is the only column of the result; flags as in sort_indices' key spec. The
- * column's buffers must belong to the caller (they are rewritten, NULLs moved to their end).
- * Returns 1 when sorted, 0 when the column must be sorted by rows instead (sort-column.ts).
+ * Sorts the values of the column whose descriptor is at `desc` (I32, I64 or F64), for an ORDER
+ * BY whose key is the only column of the result; flags as in sort_indices' key spec. The column's
+ * buffers must belong to the caller (they are rewritten, NULLs moved to their end). Returns where
+ * the sorted values are: the column's values pointer, or a new block of `length` values the caller
+ * must mem_free; 0 when the column must be sorted by rows instead (sort-column.ts).
  */
-export function sort_column(desc: usize, flags: u32): i32 {
+export function sort_column(desc: usize, flags: u32): usize {
   return sortColumn(desc, flags);
 }

@@ -11,6 +11,7 @@
 
 import { KIND_F64, KIND_I32, KIND_I64, col_kind, col_length, col_validity, col_validity_offset, col_values } from '../layout';
 import { bitmap_fill, get_bit } from '../columns/bits';
+import { mem_free } from '../memory';
 import { FLAG_DESC, FLAG_NULLS_FIRST } from './context';
 import { radixSortColumn } from './column-radix';
 
@@ -49,28 +50,30 @@ function hasAmbiguousDouble(values: usize, bm: usize, off: usize, n: usize): boo
   return false;
 }
 
-/** Radix-sorts n values of `kind` at `values`; false when doubles must be sorted as rows. */
-function sortValues(kind: u32, values: usize, n: usize, desc: bool): bool {
-  if (n < 2) return true;
+/** Radix-sorts n values of `kind` at `values`: where they ended (see radixSortColumn), or 0. */
+function sortValues(kind: u32, values: usize, n: usize, desc: bool): usize {
+  if (n < 2) return values;
   if (kind == KIND_F64) return radixSortColumn<f64, u64>(values, n, desc);
   if (kind == KIND_I64) return radixSortColumn<i64, u64>(values, n, desc);
   return radixSortColumn<i32, u32>(values, n, desc);
 }
 
 /**
- * Sorts, in place, the values of the column at `desc` (I32, I64 or F64; owned by the caller) by
- * `flags` (FLAG_DESC, FLAG_NULLS_FIRST), rewriting its validity bitmap for the moved NULLs.
- * Returns 1 when done, 0 when the column holds doubles that must be sorted as rows (see above):
- * then the column is left as it was.
+ * Sorts the values of the column at `desc` (I32, I64 or F64; owned by the caller) by `flags`
+ * (FLAG_DESC, FLAG_NULLS_FIRST). Returns where the sorted values are: the column's own buffer, or
+ * (a column without NULLs only) a new block of `length` values that the caller takes over, which
+ * spares copying them back. NULLs move to the front or the back of the column's own buffer, and
+ * its validity bitmap is rewritten to match. Returns 0, leaving the column as it was, for doubles
+ * that must be sorted as rows (see above).
  */
-export function sortColumn(desc: usize, flags: u32): i32 {
+export function sortColumn(desc: usize, flags: u32): usize {
   const kind = col_kind(desc);
   const n = <usize>col_length(desc);
   if (!sortColumnSupports(kind)) return 0;
   const isDesc = (flags & FLAG_DESC) != 0;
   const values = col_values(desc);
   const bm = col_validity(desc);
-  if (bm == 0) return sortValues(kind, values, n, isDesc) ? 1 : 0;
+  if (bm == 0) return sortValues(kind, values, n, isDesc);
   // Doubles are checked before anything moves, so that a refusal leaves the column untouched.
   const off = col_validity_offset(desc);
   if (kind == KIND_F64 && hasAmbiguousDouble(values, bm, off, n)) return 0;
@@ -80,6 +83,11 @@ export function sortColumn(desc: usize, flags: u32): i32 {
   bitmap_fill(bm, off, n, 1);
   if (nullsFirst) bitmap_fill(bm, off, n - valid, 0);
   else bitmap_fill(bm, off + valid, n - valid, 0);
-  sortValues(kind, values + (nullsFirst ? n - valid : 0) * width, valid, isDesc);
-  return 1;
+  const base = values + (nullsFirst ? n - valid : 0) * width;
+  const sorted = sortValues(kind, base, valid, isDesc);
+  if (sorted != base) {
+    memory.copy(base, sorted, valid * width);
+    mem_free(sorted, valid * width);
+  }
+  return values;
 }
