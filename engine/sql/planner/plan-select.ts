@@ -1,7 +1,9 @@
 import { NotImplementedError } from '../../errors.js';
 import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, exprEquals } from '../../logical/expression-utils.js';
-import { aggregate, filter, project, sort, values } from '../../logical/plan-builder.js';
+import { aggregate, filter, join, project, sort, values } from '../../logical/plan-builder.js';
+import { resolveCall } from '../../logical/function-catalog.js';
+import { makeLiteral } from '../../logical/literal.js';
 import type { LogicalPlan, SortExpr } from '../../logical/plan.js';
 import { DataTypes } from '../../types/data-type.js';
 import type { Expr, OrderItem, Select, Span } from '../ast.js';
@@ -35,19 +37,22 @@ interface SelectList {
  */
 export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: PlannerContext, planQuery: QueryPlanner): LogicalPlan {
   const from = select.from ? planFrom(select.from, ctx, planQuery) : { plan: singleRow(), scope: new SqlScope([], 'a SELECT without FROM') };
-  const base: Omit<BindContext, 'clause'> = { sql: ctx.sql, scope: from.scope, now: ctx.now, subquery: unsupportedSubquery };
-  let plan = from.plan;
+  // Scalar subqueries join their one row onto the block's input while expressions bind.
+  const input = { plan: from.plan };
+  const scalar = (e: Expr) => (e.kind === 'scalar_subquery' ? joinScalarSubquery(e, input, ctx, planQuery) : unsupportedSubquery(e));
+  const base: Omit<BindContext, 'clause'> = { sql: ctx.sql, scope: from.scope, now: ctx.now, subquery: scalar };
   if (select.where) {
     if (containsAggregate(select.where)) {
       throw new SqlValidationError('aggregates are not allowed in WHERE; filter on them in HAVING', findAggregate(select.where)!.span);
     }
     const sub = planSubqueryConjuncts(select.where, from, ctx, planQuery);
-    plan = sub.plan;
+    input.plan = sub.plan;
     for (const c of sub.rest) {
       const predicate = bindExpr(c, { ...base, clause: 'WHERE' });
-      plan = at(c.span, () => filter(plan, predicate));
+      input.plan = at(c.span, () => filter(input.plan, predicate));
     }
   }
+  let plan = input.plan;
 
   const grouped = select.groupBy.length > 0 || select.having !== undefined ||
     select.items.some((i) => i.kind === 'select_expr' && containsAggregate(i.expr)) ||
@@ -59,15 +64,15 @@ export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: P
     throw new SqlValidationError(new NotImplementedError('OVER windows in a query with GROUP BY or aggregates', 'aggregate in a subquery, then apply the window in the outer query').message, windowCalls[0]!.span);
   }
   if (windowCalls.length > 0) {
-    const windows = planWindows(windowCalls, plan, select.windows, base);
-    plan = windows.plan;
+    const windows = planWindows(windowCalls, plan, select.windows, { ...base, subquery: unsupportedSubquery });
+    input.plan = windows.plan;
     itemCtx = {
       ...base,
       clause: 'the SELECT list',
       intercept: (e) => (e.kind === 'function_call' && e.over !== undefined ? windows.refOf(e) : undefined),
     };
   } else if (grouped) {
-    const g = planGrouping(select, orderBy, (e) => outputKey(e, selectNames(select), e.span), plan, base, ctx);
+    const g = planGrouping(select, orderBy, (e) => outputKey(e, selectNames(select), e.span), plan, { ...base, subquery: unsupportedSubquery }, ctx);
     plan = g.plan;
     if (select.having) {
       const predicate = bindExpr(select.having, { ...g.bind, clause: 'HAVING' });
@@ -80,7 +85,10 @@ export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: P
   // The grouping placed new aggregates while the SELECT list and HAVING were bound; those bind
   // against its output, which `plan` is.
   const list = bindSelectList(select, itemCtx, from.scope);
-  return planProjectionAndSort(plan, list, select.distinct, orderBy, { ...itemCtx, clause: 'ORDER BY' });
+  const orderCtx = { ...itemCtx, clause: 'ORDER BY' };
+  if (grouped) return planProjectionAndSort(plan, list, select.distinct, orderBy, orderCtx);
+  // ORDER BY may join scalar subqueries too; the projection reads the input as they left it.
+  return planProjectionAndSort(() => input.plan, list, select.distinct, orderBy, orderCtx);
 }
 
 /** The names of the SELECT items as written (alias or column name; '' for other expressions). */
@@ -115,7 +123,7 @@ function bindSelectList(select: Select, ctx: BindContext, input: SqlScope): Sele
  * added as hidden columns (not allowed with DISTINCT, whose rows they would change).
  */
 function planProjectionAndSort(
-  input: LogicalPlan,
+  input: LogicalPlan | (() => LogicalPlan),
   list: SelectList,
   distinct: boolean,
   orderBy: readonly OrderItem[],
@@ -139,7 +147,7 @@ function planProjectionAndSort(
     const ascending = o.direction !== 'desc';
     keys.push({ expr: columnRef(index, { name: names[index]!, type: exprs[index]!.type }), ascending, nullsFirst: o.nulls ? o.nulls === 'first' : ascending });
   }
-  let plan: LogicalPlan = project(input, exprs, names);
+  let plan: LogicalPlan = project(typeof input === 'function' ? input() : input, exprs, names);
   if (distinct) {
     const fields = plan.schema.fields;
     plan = aggregate(plan, fields.map((f, i) => columnRef(i, f)), fields.map((f) => f.name), []);
@@ -172,6 +180,50 @@ function findAggregate(e: Expr): Expr | undefined {
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * An uncorrelated scalar subquery that yields at most one row (a global aggregate, LIMIT 1, one
+ * VALUES row): its value is joined onto every row of the block's input (a LEFT join on a constant
+ * key, so no row yields NULL) and the expression refers to that column.
+ */
+function joinScalarSubquery(e: Expr & { kind: 'scalar_subquery' }, input: { plan: LogicalPlan }, ctx: PlannerContext, planQuery: QueryPlanner): ScalarExpr {
+  let sub: LogicalPlan;
+  try {
+    sub = planQuery(e.query, ctx);
+  } catch (err) {
+    if (err instanceof SqlValidationError && /not found/.test(err.detail)) {
+      throw new SqlValidationError(`${err.detail} (correlated scalar subqueries are not implemented yet)`, e.query.span);
+    }
+    throw err;
+  }
+  if (sub.schema.fields.length !== 1) throw new SqlValidationError(`a scalar subquery must return one column, this one returns ${sub.schema.fields.length}`, e.span);
+  if (!atMostOneRow(sub)) {
+    throw new SqlValidationError(new NotImplementedError('scalar subqueries that may return more than one row', 'aggregate the subquery or add LIMIT 1').message, e.span);
+  }
+  const left = input.plan;
+  const lf = left.schema.fields, w = lf.length;
+  const one = makeLiteral(1, DataTypes.INT(false));
+  const keyed = project(left, [...lf.map((f, i) => columnRef(i, f)), one], [...lf.map((f) => f.name), '$scalar_key']);
+  const sf = sub.schema.fields[0]!;
+  const right = project(sub, [columnRef(0, sf), one], ['$scalar', '$scalar_key']);
+  const joined = join(keyed, right, 'left');
+  const jf = joined.schema.fields;
+  const text = ctx.sql.slice(e.span.start, e.span.end);
+  const condition = resolveCall('eq', [columnRef(w, jf[w]!), columnRef(w + 2, jf[w + 2]!)], text);
+  input.plan = join(keyed, right, 'left', condition);
+  return columnRef(w + 1, jf[w + 1]!);
+}
+
+/** Whether a plan yields at most one row whatever its input. */
+function atMostOneRow(p: LogicalPlan): boolean {
+  switch (p.kind) {
+    case 'Aggregate': return p.groupExprs.length === 0;
+    case 'Values': return p.rows.length <= 1;
+    case 'Limit': return (p.fetch !== undefined && p.fetch <= 1) || atMostOneRow(p.input);
+    case 'Project': case 'Filter': case 'Sort': case 'Window': return atMostOneRow(p.input);
+    default: return false;
+  }
 }
 
 function unsupportedSubquery(e: Expr): never {
