@@ -14,8 +14,8 @@ export interface JobRunner {
   /** Makes a connector's source readable as table `name`, read each time a plan scans it. */
   registerSource(name: string, source: Source): void;
   dropTable(name: string): void;
-  /** Runs a physical plan to completion. */
-  execute(plan: ExecNode): Promise<arrow.Table>;
+  /** Runs a physical plan to completion (`batchSize` overrides the runner's for this job). */
+  execute(plan: ExecNode, options?: { readonly batchSize?: number }): Promise<arrow.Table>;
   /** Runs a physical plan, yielding its result batches. */
-  executeBatches(plan: ExecNode): AsyncIterable<arrow.RecordBatch>;
+  executeBatches(plan: ExecNode, options?: { readonly batchSize?: number }): AsyncIterable<arrow.RecordBatch>;
 }

@@ -48,6 +48,7 @@ export interface StatementOutcome {
 export const CONFIG_KEYS: Readonly<Record<string, (value: string) => string | undefined>> = {
   'execution.runtime-mode': (v) => (['batch', 'streaming', 'automatic'].includes(v.toLowerCase()) ? v.toLowerCase() : undefined),
   'parallelism.default': (v) => (v === '1' ? v : undefined),
+  'weir.batch-size': (v) => (/^[1-9]\d{0,8}$/.test(v) ? v : undefined),
   'sql-client.execution.result-mode': (v) => (['table', 'tableau', 'changelog'].includes(v.toLowerCase()) ? v.toLowerCase() : undefined),
   'table.local-time-zone': (v) => (v === 'UTC' ? v : undefined),
 };

@@ -5,4 +5,6 @@ import type { JobRunner } from './job-runner.js';
 export interface TableContext {
   readonly catalog: Catalog;
   readonly runner: JobRunner;
+  /** Per-job settings from the session's configuration (`SET 'weir.batch-size'`), read when a job runs. */
+  readonly jobOptions?: () => { readonly batchSize?: number };
 }

@@ -64,7 +64,7 @@ export class TableEnvironment {
     /** The settings in force. */
     readonly settings: Required<Pick<EnvironmentSettings, 'mode' | 'batchSize'>>,
   ) {
-    this.ctx = { catalog: this.catalog, runner };
+    this.ctx = { catalog: this.catalog, runner, jobOptions: () => this.jobOptions() };
   }
 
   /** Creates an environment and its runtime (in Node the `.wasm` loads from the package unless `wasm` is given). */
@@ -186,14 +186,21 @@ export class TableEnvironment {
     const physical = createPhysicalPlan(optimize(insert.plan, this.catalog));
     let rows = 0;
     const runner = this.runner;
+    const options = this.jobOptions();
     async function* counted(): AsyncIterable<arrow.RecordBatch> {
-      for await (const b of runner.executeBatches(physical)) {
+      for await (const b of runner.executeBatches(physical, options)) {
         rows += b.numRows;
         yield b;
       }
     }
     await writeAll(insert.sink, counted());
     return rows;
+  }
+
+  /** Job settings from `SET`: `'weir.batch-size'` overrides the environment's batch size. */
+  private jobOptions(): { batchSize?: number } {
+    const size = this.config.get('weir.batch-size');
+    return size === undefined ? {} : { batchSize: Number(size) };
   }
 
   private get session(): SqlSession {

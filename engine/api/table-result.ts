@@ -16,6 +16,7 @@ export class TableResult {
     /** The physical plan being executed (JSON-safe). */
     readonly physicalPlan: ExecNode,
     private readonly schema: Schema,
+    private readonly jobOptions: { readonly batchSize?: number } = {},
   ) {}
 
   /** The result's columns and types (known before anything runs). */
@@ -25,7 +26,7 @@ export class TableResult {
 
   /** The whole result as an apache-arrow Table. */
   toArrow(): Promise<arrow.Table> {
-    this.table ??= this.runner.execute(this.physicalPlan);
+    this.table ??= this.runner.execute(this.physicalPlan, this.jobOptions);
     return this.table;
   }
 
@@ -36,7 +37,7 @@ export class TableResult {
   async *collect(): AsyncIterable<Record<string, unknown>> {
     const batches: AsyncIterable<arrow.RecordBatch> | Iterable<arrow.RecordBatch> = this.table
       ? (await this.table).batches
-      : this.runner.executeBatches(this.physicalPlan);
+      : this.runner.executeBatches(this.physicalPlan, this.jobOptions);
     const names = this.schema.fields.map((f) => f.name);
     for await (const batch of batches) {
       const columns = names.map((_, i) => batch.getChildAt(i)!);

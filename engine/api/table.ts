@@ -223,7 +223,7 @@ export class Table {
   /** Plans the query (optimizer, physical planner) and returns its result, which runs when read. */
   execute(): TableResult {
     const physical = createPhysicalPlan(optimize(this.plan, this.ctx.catalog));
-    return new TableResult(this.ctx.runner, physical, this.plan.schema);
+    return new TableResult(this.ctx.runner, physical, this.plan.schema, this.ctx.jobOptions?.() ?? {});
   }
 
   private columnOf(e: ApiExpression, context: string): number {

@@ -9,6 +9,12 @@ import { CollectSink } from './collect-sink.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { buildTask } from './task-builder.js';
 
+/** Settings of one job, overriding the runner's. */
+export interface JobOptions {
+  /** Rows per batch for this job. */
+  readonly batchSize?: number;
+}
+
 /** Settings of a runner: one WASM instance (one worker's worth of memory). */
 export interface RunnerSettings {
   /** Rows per batch (1 = record at a time). */
@@ -68,23 +74,32 @@ export class BatchJobRunner {
   }
 
   /** Runs `plan` to completion; the result as one Arrow table. */
-  async execute(plan: ExecNode): Promise<arrow.Table> {
-    const sink = new CollectSink(this.ctx, toArrowSchema(plan.schema));
-    await this.run(plan, sink);
+  async execute(plan: ExecNode, options: JobOptions = {}): Promise<arrow.Table> {
+    const ctx = this.jobContext(options);
+    const sink = new CollectSink(ctx, toArrowSchema(plan.schema));
+    await this.run(ctx, plan, sink);
     return sink.toTable();
   }
 
   /** Runs `plan`, yielding result batches (the whole job runs before the first is yielded, for now). */
-  async *executeBatches(plan: ExecNode): AsyncIterable<arrow.RecordBatch> {
-    const sink = new CollectSink(this.ctx, toArrowSchema(plan.schema));
-    await this.run(plan, sink);
+  async *executeBatches(plan: ExecNode, options: JobOptions = {}): AsyncIterable<arrow.RecordBatch> {
+    const ctx = this.jobContext(options);
+    const sink = new CollectSink(ctx, toArrowSchema(plan.schema));
+    await this.run(ctx, plan, sink);
     yield* sink.batches;
   }
 
-  private async run(plan: ExecNode, sink: CollectSink): Promise<void> {
+  /** The context of one job: the runner's, with the job's own batch size when it sets one. */
+  private jobContext(options: JobOptions): RuntimeContext {
+    const batchSize = options.batchSize ?? this.settings.batchSize;
+    if (!(batchSize >= 1 && Number.isInteger(batchSize))) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+    return batchSize === this.ctx.batchSize ? this.ctx : { ...this.ctx, batchSize };
+  }
+
+  private async run(ctx: RuntimeContext, plan: ExecNode, sink: CollectSink): Promise<void> {
     const w = this.wasm;
     const mark = w.fn.arena_mark!() >>> 0;
-    const task = buildTask(this.ctx, plan, sink);
+    const task = buildTask(ctx, plan, sink);
     try {
       for (const source of task.sources) await source.run();
       if (!sink.ended) throw new Error('internal error: the job finished without its end of input reaching the sink');

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromArrays } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TableEnvironment } from '../../engine/index.js';
 import { arrowRows } from '../support/arrow-rows.js';
@@ -95,6 +96,25 @@ describe('connector errors', () => {
       console.log = log;
     }
     expect(lines).toEqual(['x> +I[1, one]', 'x> +I[2, null]']);
+    env.close();
+  });
+});
+
+describe('SET', () => {
+  it("'weir.batch-size' sets the rows per batch of later jobs; RESET restores the default", async () => {
+    const env = await TableEnvironment.create({ batchSize: 8192 });
+    env.createTemporaryView('t', tableFromArrays({ x: Int32Array.from([1, 2, 3, 4, 5]) }));
+    const sizes = async () => (await (await env.executeSql('SELECT x FROM t')).toArrow()).batches.map((b) => b.numRows);
+    expect((await sizes()).reduce((a, b) => a + b, 0)).toBe(5);
+    await env.executeSql("SET 'weir.batch-size' = '2'");
+    expect(Math.max(...(await sizes()))).toBeLessThanOrEqual(2);
+    expect(await rows(env, 'SET')).toEqual([['weir.batch-size', '2']]);
+    await env.executeSql("RESET 'weir.batch-size'");
+    expect(Math.max(...(await sizes()))).toBe(5);
+    await expect(env.executeSql("SET 'weir.batch-size' = '0'")).rejects.toThrow(/not a valid value/);
+    await expect(env.executeSql("SET 'no.such.key' = '1'")).rejects.toThrow(/unknown configuration key 'no.such.key'/);
+    await env.executeSql("SET 'execution.runtime-mode' = 'streaming'");
+    await expect(env.executeSql('SELECT 1')).rejects.toThrow(/'execution.runtime-mode' = 'streaming' is not implemented yet/);
     env.close();
   });
 });
