@@ -31,13 +31,23 @@ export class TableResult {
   }
 
   /**
+   * The result as apache-arrow RecordBatches, as they come out of the job (`for await (const
+   * batch of result.batches())`): the streaming way to read a large result.
+   */
+  async *batches(): AsyncIterable<arrow.RecordBatch> {
+    if (this.table) {
+      yield* (await this.table).batches;
+      return;
+    }
+    yield* this.runner.executeBatches(this.physicalPlan, this.jobOptions);
+  }
+
+  /**
    * The result rows as plain objects keyed by column name, with apache-arrow's JavaScript values
    * (BIGINT as bigint, NULL as null).
    */
   async *collect(): AsyncIterable<Record<string, unknown>> {
-    const batches: AsyncIterable<arrow.RecordBatch> | Iterable<arrow.RecordBatch> = this.table
-      ? (await this.table).batches
-      : this.runner.executeBatches(this.physicalPlan, this.jobOptions);
+    const batches = this.batches();
     const names = this.schema.fields.map((f) => f.name);
     for await (const batch of batches) {
       const columns = names.map((_, i) => batch.getChildAt(i)!);

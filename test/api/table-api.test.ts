@@ -155,6 +155,15 @@ describe('TableResult', () => {
     expect(runner.runs).toBe(2);
   });
 
+  it('yields the result as Arrow batches, running the job once per read', async () => {
+    const runner = new FixedRunner();
+    const result = new TableResult(runner, plan, resultSchema);
+    const batches: arrow.RecordBatch[] = [];
+    for await (const b of result.batches()) batches.push(b);
+    expect(batches.reduce((n, b) => n + b.numRows, 0)).toBe(3);
+    expect(runner.runs).toBe(1);
+  });
+
   it('prints a boxed table like Flink', async () => {
     let printed = '';
     await new TableResult(new FixedRunner(), plan, resultSchema).print((s) => { printed = s; });
