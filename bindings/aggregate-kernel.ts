@@ -11,6 +11,13 @@ export interface AggregateSpec {
   readonly argKind?: Kind;
   /** Name used in errors, e.g. `price` gives "integer overflow in SUM(price)"; a name like `SUM(price)` is used as is. */
   readonly name: string;
+  /**
+   * SUM or AVG over a DECIMAL (argument kind I64 or I128): the sum is kept exactly in 128 bits
+   * and the result is an I128 DECIMAL(38, resultScale), as Flink types it: SUM(DECIMAL(p, s)) is
+   * DECIMAL(38, s) (resultScale = scale), AVG is DECIMAL(38, max(6, s)), the quotient rounded
+   * half up. A sum beyond 38 digits throws "SUM overflowed DECIMAL(38, s) in SUM(name)".
+   */
+  readonly decimal?: { readonly scale: number; readonly resultScale: number };
 }
 
 /** What a {@link HashAggregateTable} computes. */
@@ -19,7 +26,7 @@ export interface HashAggregateSpec {
   readonly aggregates: readonly AggregateSpec[];
   /**
    * 'single': raw rows in, final values out. 'partial': raw rows in, state columns out (avg: sum
-   * and count; sum, min, max, count: one column each). 'final': partial state columns in, final
+   * and count; sum, min, max, count: one column each; a decimal sum is an I128 column). 'final': partial state columns in, final
    * values out. COUNT(DISTINCT) only runs in 'single' mode.
    */
   readonly mode: 'single' | 'partial' | 'final';
@@ -32,9 +39,11 @@ const FN_CODE: Record<AggregateFn, number> = {
 };
 const MODE_CODE = { single: 0, partial: 1, final: 2 } as const;
 const ERR_OVERFLOW = 1;
+const ERR_AVG_OVERFLOW = 2;
 const DESCS_PER_AGG = 3;
 const NUMERIC: readonly Kind[] = [Kind.I32, Kind.I64, Kind.F64];
-const ORDERED: readonly Kind[] = [Kind.BOOL, Kind.I32, Kind.I64, Kind.F64, Kind.UTF8, Kind.DICT];
+const DECIMALS: readonly Kind[] = [Kind.I64, Kind.I128];
+const ORDERED: readonly Kind[] = [Kind.BOOL, Kind.I32, Kind.I64, Kind.F64, Kind.UTF8, Kind.DICT, Kind.I128];
 const ANY: readonly Kind[] = [Kind.BOOL, Kind.I32, Kind.I64, Kind.F64, Kind.UTF8, Kind.DICT, Kind.I128];
 const EMPTY_DESC: ColumnDesc = { kind: 0 as Kind, validity: 0, validityOffset: 0, values: 0, data: 0, length: 0 };
 
@@ -71,12 +80,13 @@ export class HashAggregateTable {
     const mark = w.fn.arena_mark!() >>> 0;
     try {
       const keys = w.fn.arena_alloc!(Math.max(1, nk) * 4) >>> 0;
-      const aggs = w.fn.arena_alloc!(Math.max(1, na) * 8) >>> 0;
+      const aggs = w.fn.arena_alloc!(Math.max(1, na) * 12) >>> 0;
       const u32 = w.views.u32;
       spec.keyKinds.forEach((k, i) => { u32[(keys >>> 2) + i] = k; });
       spec.aggregates.forEach((a, i) => {
-        u32[(aggs >>> 2) + 2 * i] = FN_CODE[a.fn];
-        u32[(aggs >>> 2) + 2 * i + 1] = a.argKind ?? 0;
+        u32[(aggs >>> 2) + 3 * i] = FN_CODE[a.fn];
+        u32[(aggs >>> 2) + 3 * i + 1] = a.argKind ?? 0;
+        u32[(aggs >>> 2) + 3 * i + 2] = a.decimal ? 1 | ((a.decimal.resultScale - a.decimal.scale) << 8) : 0;
       });
       const ptr = w.fn.agg_create!(MODE_CODE[spec.mode], p, nk, keys, na, aggs) >>> 0;
       return new HashAggregateTable(w, spec, ptr);
@@ -164,7 +174,10 @@ export class HashAggregateTable {
     const n = this.kinds.length;
     for (;;) {
       const descs = w.fn.agg_emit_next!(t, Math.max(1, maxRows)) >>> 0;
-      if (descs === 0) return;
+      if (descs === 0) {
+        this.check(w.fn.agg_error!(t) | 0);
+        return;
+      }
       yield { numRows: w.fn.agg_emit_rows!(t) >>> 0, columns: readDescs(w, descs, n) };
     }
   }
@@ -186,10 +199,12 @@ export class HashAggregateTable {
   }
 
   private check(err: number): void {
-    if (err !== ERR_OVERFLOW) return;
+    if (err !== ERR_OVERFLOW && err !== ERR_AVG_OVERFLOW) return;
     const a = this.spec.aggregates[this.w.fn.agg_error_agg!(this.ptr) >>> 0]!;
     const label = a.name.includes('(') ? a.name : `${a.fn.toUpperCase()}(${a.name})`;
-    throw new Error(`integer overflow in ${label}`);
+    if (!a.decimal) throw new Error(`integer overflow in ${label}`);
+    if (err === ERR_AVG_OVERFLOW) throw new Error(`AVG overflowed DECIMAL(38, ${a.decimal.resultScale}) in ${label}`);
+    throw new Error(`SUM overflowed DECIMAL(38, ${a.decimal.scale}) in ${label}`);
   }
 
   private live(): number {
@@ -210,9 +225,20 @@ function validate(spec: HashAggregateSpec): void {
       throw new Error(`hash aggregate: ${where}: COUNT(DISTINCT) cannot be split into partial and final phases; plan it in 'single' mode`);
     }
     if (a.fn === 'count_star') continue;
-    const allowed = a.fn === 'sum' || a.fn === 'avg' ? NUMERIC : a.fn === 'min' || a.fn === 'max' ? ORDERED : ANY;
+    if (a.decimal) validateDecimal(a, where);
+    const allowed = a.fn === 'sum' || a.fn === 'avg' ? (a.decimal ? DECIMALS : NUMERIC) : a.fn === 'min' || a.fn === 'max' ? ORDERED : ANY;
     if (a.argKind === undefined) throw new Error(`hash aggregate: ${where} needs an argument kind`);
     if (!allowed.includes(a.argKind)) throw new Error(`hash aggregate: ${where} does not accept argument kind ${a.argKind}`);
+  }
+}
+
+function validateDecimal(a: AggregateSpec, where: string): void {
+  const { scale, resultScale } = a.decimal!;
+  if (a.fn !== 'sum' && a.fn !== 'avg') throw new Error(`hash aggregate: ${where}: only SUM and AVG take decimal options`);
+  if (!Number.isInteger(scale) || scale < 0 || scale > 38) throw new Error(`hash aggregate: ${where}: decimal scale must be an integer in 0..38, got ${scale}`);
+  const up = resultScale - scale;
+  if (!Number.isInteger(resultScale) || up < 0 || up > 38 || resultScale > 38 || (a.fn === 'sum' && up !== 0)) {
+    throw new Error(`hash aggregate: ${where}: result scale ${resultScale} does not fit argument scale ${scale}`);
   }
 }
 
@@ -223,10 +249,11 @@ function outputKindsOf(spec: HashAggregateSpec): Kind[] {
     const k = a.argKind;
     switch (a.fn) {
       case 'count_star': case 'count': case 'count_distinct': out.push(Kind.I64); break;
-      case 'sum': out.push(k === Kind.F64 ? Kind.F64 : Kind.I64); break;
+      case 'sum': out.push(a.decimal ? Kind.I128 : k === Kind.F64 ? Kind.F64 : Kind.I64); break;
       case 'min': case 'max': out.push(k === Kind.DICT ? Kind.UTF8 : k!); break;
       case 'avg':
-        if (spec.mode === 'partial') out.push(k === Kind.F64 ? Kind.F64 : Kind.I64, Kind.I64);
+        if (a.decimal) out.push(...(spec.mode === 'partial' ? [Kind.I128, Kind.I64] : [Kind.I128]));
+        else if (spec.mode === 'partial') out.push(k === Kind.F64 ? Kind.F64 : Kind.I64, Kind.I64);
         else out.push(Kind.F64);
         break;
     }

@@ -11,8 +11,9 @@ import type { AggregateCall, ExecNode, HashAggregateExec } from './exec-plan.js'
  * Plans an Aggregate as a HashAggregateExec (mode `single`) that sees column positions only:
  * when a group key, an argument or a FILTER condition is not a plain column, a ProjectExec below
  * computes exactly the columns the aggregate reads (group keys, arguments, filter BOOLEANs; equal
- * expressions once). The hash aggregate computes AVG as DOUBLE; where Flink's type differs
- * (AVG(INT) is an INT) a ProjectExec above casts it.
+ * expressions once). The hash aggregate computes AVG as DOUBLE, except AVG(DECIMAL), which it
+ * computes exactly in Flink's type DECIMAL(38, max(6, s)); where Flink's type differs (AVG(INT)
+ * is an INT) a ProjectExec above casts it.
  */
 export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
   for (const a of plan.aggregates) {
@@ -55,7 +56,7 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
   const nGroups = plan.groupExprs.length;
   const execFields: Field[] = plan.schema.fields.map((f, i) => {
     const a = plan.aggregates[i - nGroups];
-    return a?.fn === 'avg' ? { name: f.name, type: DataTypes.DOUBLE() } : f;
+    return a?.fn === 'avg' && a.arg?.type.name !== 'DECIMAL' ? { name: f.name, type: DataTypes.DOUBLE() } : f;
   });
   const agg: HashAggregateExec = {
     op: 'HashAggregateExec',

@@ -115,7 +115,10 @@ for (const debug of [false, true]) describe(`hash aggregate modes and errors (${
       .toThrow(/COUNT\(DISTINCT\).*single/);
     expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [aggSpec('count_distinct', Kind.I32, 'x')], mode: 'final' })).toThrow(/single/);
     expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [aggSpec('sum', Kind.UTF8, 'x')], mode: 'single' })).toThrow(/SUM\(x\)/);
-    expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [aggSpec('min', Kind.I128, 'x')], mode: 'single' })).toThrow(/MIN\(x\)/);
+    expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [aggSpec('sum', Kind.I128, 'x')], mode: 'single' })).toThrow(/SUM\(x\) does not accept/);
+    expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [{ ...aggSpec('sum', Kind.F64, 'x'), decimal: { scale: 2, resultScale: 2 } }], mode: 'single' })).toThrow(/SUM\(x\) does not accept/);
+    expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [{ ...aggSpec('sum', Kind.I64, 'x'), decimal: { scale: 2, resultScale: 6 } }], mode: 'single' })).toThrow(/result scale 6/);
+    expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [{ ...aggSpec('min', Kind.I64, 'x'), decimal: { scale: 2, resultScale: 2 } }], mode: 'single' })).toThrow(/only SUM and AVG/);
     expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [aggSpec('max')], mode: 'single' })).toThrow(/needs an argument/);
     expect(() => HashAggregateTable.create(w, { keyKinds: [], aggregates: [], mode: 'single', maxParallelism: 0 })).toThrow(/maxParallelism/);
     const t = HashAggregateTable.create(w, { keyKinds: [], aggregates: [], mode: 'single' });

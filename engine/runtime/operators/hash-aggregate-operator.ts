@@ -1,7 +1,8 @@
-import { HashAggregateTable } from '../../../bindings/aggregate-kernel.js';
+import { HashAggregateTable, type AggregateSpec } from '../../../bindings/aggregate-kernel.js';
 import type { Kind } from '../../../bindings/column.js';
 import type { HashAggregateExec } from '../../physical/exec-plan.js';
 import { kindOf } from '../../types/arrow-types.js';
+import type { DataType } from '../../types/data-type.js';
 import { emitChunks } from '../emit-chunks.js';
 import type { RuntimeContext } from '../runtime-context.js';
 import type { StreamBatch } from '../stream-element.js';
@@ -21,13 +22,17 @@ export class HashAggregateOperator extends AbstractStreamOperator {
   constructor(ctx: RuntimeContext, output: Output, private readonly exec: HashAggregateExec) {
     super(ctx, output);
     const fields = exec.input.schema.fields;
+    // Output column of aggregate i: after the keys, one per aggregate ('partial' AVG: two).
+    const outAt: number[] = [];
+    exec.aggregates.reduce((at, a) => (outAt.push(at), at + (exec.mode === 'partial' && a.fn === 'avg' ? 2 : 1)), exec.groupBy.length);
     this.table = HashAggregateTable.create(ctx.wasm, {
       keyKinds: exec.groupBy.map((i) => kindOf(fields[i]!.type) as Kind),
-      aggregates: exec.aggregates.map((a) => ({
-        fn: a.fn,
-        argKind: a.arg === undefined ? undefined : (kindOf(fields[a.arg]!.type) as Kind),
-        name: a.name,
-      })),
+      aggregates: exec.aggregates.map((a, i): AggregateSpec => {
+        const argType = a.arg === undefined ? undefined : fields[a.arg]!.type;
+        const spec = { fn: a.fn, argKind: argType && (kindOf(argType) as Kind), name: a.name };
+        if (argType?.name !== 'DECIMAL' || (a.fn !== 'sum' && a.fn !== 'avg')) return spec;
+        return { ...spec, decimal: decimalScales(argType, exec.schema.fields[outAt[i]!]!.type, a.name) };
+      }),
       mode: exec.mode,
     });
     this.argCols = exec.aggregates.map((a) => a.arg);
@@ -45,4 +50,13 @@ export class HashAggregateOperator extends AbstractStreamOperator {
   override close(): void {
     this.table.free();
   }
+}
+
+/**
+ * SUM/AVG over a DECIMAL sum exactly in 128 bits and yield the planned DECIMAL(38, s') column
+ * (Flink: SUM keeps the scale, AVG takes max(6, s)); the result scale comes from the plan.
+ */
+function decimalScales(arg: DataType, result: DataType, name: string): { scale: number; resultScale: number } {
+  if (result.name !== 'DECIMAL') throw new Error(`internal: ${name} over ${arg.name} is planned as ${result.name}, expected a DECIMAL`);
+  return { scale: arg.scale ?? 0, resultScale: result.scale ?? 0 };
 }

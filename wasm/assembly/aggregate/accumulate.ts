@@ -5,15 +5,17 @@
 //
 // Input descriptors per aggregate a (after the key columns): 3 consecutive descriptors
 // [arg, filter, arg2]; kind 0 means absent. In 'final' mode arg is the aggregate's partial state
-// column (avg: arg = sum, arg2 = count).
+// column (avg: arg = sum, arg2 = count). SUM and AVG over a DECIMAL (A_DEC set) add into 128-bit
+// states in loops of their own (decimal-sum.ts) and never fuse.
 import { COL_SIZE, KIND_F64, KIND_I32, KIND_I64, col_is_valid, col_kind, col_validity, col_values } from '../layout';
 import { distinct_update } from './distinct-set';
 import { may_have_nulls, value_valid } from './key-encoder';
 import { NONE, fused_dense_update, fused_update, static_offsets_match } from './fused-numeric';
 import { min_max_update } from './min-max';
+import { sum_decimal } from './decimal-sum';
 import { identity_rows, ptr_at, row_at } from './row-access';
 import {
-  A_ARGKIND, A_FLAG, A_FN, A_OFF, ERR_OK, ERR_OVERFLOW, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
+  A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, ERR_OK, ERR_OVERFLOW, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
   FN_COUNT_STAR, FN_MAX, FN_MIN, FN_SUM, H_ERR, H_ERR_AGG, H_MODE, H_NAGGS, MODE_FINAL, aggInfo,
 } from './table-layout';
 
@@ -48,7 +50,8 @@ export function accumulate(t: usize, aggDescs: usize, rows: usize, start: usize,
     const off = <usize>load<u32>(info + A_OFF);
     const flag = <usize>load<u32>(info + A_FLAG);
     const arg = aggDescs + <usize>a * DESCS_PER_AGG * COL_SIZE;
-    if (!final && fusable(fn, arg)) {
+    const dec = load<u32>(info + A_DEC);
+    if (!final && dec == 0 && fusable(fn, arg)) {
       const overflowAgg = fuse(t, a, aggDescs, rows, start, ptrs, n, done, small);
       if (overflowAgg >= 0) return fail(t, <u32>overflowAgg);
       continue;
@@ -70,6 +73,11 @@ export function accumulate(t: usize, aggDescs: usize, rows: usize, start: usize,
     if (fn == FN_COUNT_STAR || fn == FN_COUNT) {
       if (final) overflow = sum_i64(arg, KIND_I64, r, start, p, m, off);
       else count_rows(p, m, off);
+    } else if (dec != 0) {
+      overflow = sum_decimal(arg, kind, r, start, p, m, off);
+      if (fn == FN_SUM) set_flags(p, m, flag);
+      else if (final) overflow = sum_i64(arg + 2 * COL_SIZE, KIND_I64, r, start, p, m, off + 16) || overflow;
+      else count_rows(p, m, off + 16);
     } else if (fn == FN_SUM) {
       if (kind == KIND_F64) sum_f64(arg, r, start, p, m, off);
       else overflow = sum_i64(arg, kind, r, start, p, m, off);
@@ -124,7 +132,7 @@ function collect_fused(t: usize, first: u32, aggDescs: usize, done: usize, out: 
     const info = aggInfo(t, b);
     const fn = load<u32>(info + A_FN);
     const arg = aggDescs + <usize>b * DESCS_PER_AGG * COL_SIZE;
-    if (!fusable(fn, arg) || col_values(arg) != values || col_kind(arg) != kind) continue;
+    if (load<u32>(info + A_DEC) != 0 || !fusable(fn, arg) || col_values(arg) != values || col_kind(arg) != kind) continue;
     const slot: usize = fn == FN_COUNT ? 0 : fn == FN_SUM ? 1 : fn == FN_MIN ? 3 : 5;
     if (load<u32>(out + (slot << 2)) != <u32>NONE) continue;
     store<u32>(out + (slot << 2), load<u32>(info + A_OFF));
@@ -160,7 +168,7 @@ export function accumulate_dense_fused(t: usize, keyDesc: usize, aggDescs: usize
   if (na == 0 || load<u32>(t + H_MODE) == MODE_FINAL || col_validity(keyDesc) != 0) return -1;
   if (keyKind != KIND_I32 && keyKind != KIND_I64) return -1;
   const first = aggDescs;
-  if (!fusable(load<u32>(aggInfo(t, 0) + A_FN), first)) return -1;
+  if (load<u32>(aggInfo(t, 0) + A_DEC) != 0 || !fusable(load<u32>(aggInfo(t, 0) + A_FN), first)) return -1;
   const out = scratch;
   const done = scratch + 32;
   memory.fill(done, 0, na);

@@ -2,11 +2,13 @@
 // (the caller resets the arena after each chunk): keyed layout in (key group, local index) order,
 // dense layout in key order then the NULL group, global layout its single row.
 // Output columns: the key columns (DICT keys come out as UTF8), then per aggregate its final
-// value ('single', 'final') or its state columns ('partial': avg as sum and count).
+// value ('single', 'final') or its state columns ('partial': avg as sum and count). SUM and AVG
+// over a DECIMAL (A_DEC) come out as I128: the 128-bit sum, or the rounded quotient (decimal128.ts).
 import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_F64, KIND_I128, KIND_I32, KIND_I64, KIND_UTF8, col_write } from '../layout';
 import { arena_alloc, arena_alloc_zeroed } from '../memory';
+import { avg_round } from './decimal128';
 import {
-  A_ARGKIND, A_FLAG, A_FN, A_OFF, D_COUNT, D_KEYS, D_NULLIDX, D_STATES, FN_AVG, FN_COUNT_DISTINCT,
+  A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, D_COUNT, ERR_AVG_OVERFLOW, H_ERR, H_ERR_AGG, D_KEYS, D_NULLIDX, D_STATES, FN_AVG, FN_COUNT_DISTINCT,
   FN_MAX, FN_MIN, FN_SUM, H_CURSOR_IDX, H_CURSOR_KG, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT,
   H_DENSE_RANGE, H_EMIT_ROWS, H_KEYW, H_LAYOUT, H_MODE, H_NAGGS, H_NKEYS, H_NULL_STATE, H_P,
   H_STATEW, LAYOUT_DENSE, LAYOUT_GLOBAL, MODE_PARTIAL, aggInfo, dirEntry, keyKind, keyOffset,
@@ -45,7 +47,21 @@ export function emit_next(t: usize, maxRows: usize): usize {
     const kind = load<u32>(info + A_ARGKIND);
     const off = <usize>load<u32>(info + A_OFF);
     const flag = <usize>load<u32>(info + A_FLAG);
-    if (fn == FN_SUM) {
+    const dec = load<u32>(info + A_DEC);
+    if (dec != 0 && fn == FN_SUM) {
+      emit_fixed(states, m, off, flag, KIND_I128, col);
+    } else if (dec != 0) {
+      if (partial) {
+        emit_fixed(states, m, off, off + 16 | FLAG_IS_COUNT, KIND_I128, col);
+        col += COL_SIZE;
+        emit_fixed(states, m, off + 16, NO_FLAG, KIND_I64, col);
+      } else if (!emit_avg_decimal(states, m, off, dec >> 8, col)) {
+        store<i32>(t + H_ERR, ERR_AVG_OVERFLOW);
+        store<u32>(t + H_ERR_AGG, a);
+        store<u32>(t + H_EMIT_ROWS, 0);
+        return 0;
+      }
+    } else if (fn == FN_SUM) {
       emit_fixed(states, m, off, flag, kind == KIND_F64 ? KIND_F64 : KIND_I64, col);
     } else if (fn == FN_MIN || fn == FN_MAX) {
       if (kind == KIND_UTF8 || kind == KIND_DICT) emit_strings(states, m, off, flag, col);
@@ -201,7 +217,7 @@ function emit_key(t: usize, c: u32, keyRows: usize, keyNulls: usize, m: usize, o
 
 /** A fixed-width state value per group; NULL where its flag byte is 0 (see the FLAG_* bits). */
 function emit_fixed(states: usize, m: usize, off: usize, flag: usize, kind: u32, out: usize): void {
-  const width: usize = kind == KIND_BOOL ? 1 : kind == KIND_I32 ? 4 : 8;
+  const width: usize = kind == KIND_BOOL ? 1 : kind == KIND_I32 ? 4 : kind == KIND_I128 ? 16 : 8;
   const values = arena_alloc(m * width);
   const valid = bitmap(m);
   let nulls: usize = 0;
@@ -215,12 +231,16 @@ function emit_fixed(states: usize, m: usize, off: usize, flag: usize, kind: u32,
     const dst = values + k * width;
     if (!ok) {
       nulls++;
-      if (width == 8) store<u64>(dst, 0); else if (width == 4) store<u32>(dst, 0); else store<u8>(dst, 0);
+      if (width == 8) store<u64>(dst, 0); else if (width == 4) store<u32>(dst, 0); else if (width == 16) memory.fill(dst, 0, 16); else store<u8>(dst, 0);
       continue;
     }
     set_valid(valid, k);
     if ((flag & FLAG_U32) != 0) store<u64>(dst, <u64>load<u32>(row + off));
     else if (width == 8) store<u64>(dst, load<u64>(row + off));
+    else if (width == 16) {
+      store<u64>(dst, load<u64>(row + off));
+      store<u64>(dst, load<u64>(row + off, 8), 8);
+    }
     else if (width == 4) store<u32>(dst, load<u32>(row + off));
     else store<u8>(dst, load<u8>(row + off));
   }
@@ -245,6 +265,29 @@ function emit_avg(states: usize, m: usize, off: usize, sumIsF64: bool, out: usiz
     set_valid(valid, k);
   }
   col_write(out, KIND_F64, nulls == 0 ? 0 : valid, 0, values, 0, <u32>m);
+}
+
+/**
+ * AVG over a DECIMAL: the 128-bit sum at off, the count at off + 16; the quotient scaled up by
+ * 10^scaleUp and rounded half up, as I128, NULL for a group that saw no value. Returns false when
+ * a quotient does not fit DECIMAL(38, s).
+ */
+function emit_avg_decimal(states: usize, m: usize, off: usize, scaleUp: u32, out: usize): bool {
+  const values = arena_alloc_zeroed(m << 4);
+  const valid = bitmap(m);
+  let nulls: usize = 0;
+  for (let k: usize = 0; k < m; k++) {
+    const row = <usize>load<u32>(states + (k << 2));
+    const count = load<i64>(row + off + 16);
+    if (count == 0) {
+      nulls++;
+      continue;
+    }
+    if (!avg_round(load<u64>(row + off), load<i64>(row + off, 8), <u64>count, scaleUp, values + (k << 4))) return false;
+    set_valid(valid, k);
+  }
+  col_write(out, KIND_I128, nulls == 0 ? 0 : valid, 0, values, 0, <u32>m);
+  return true;
 }
 
 /** UTF8 MIN/MAX: the kept strings, NULL where the flag byte is 0. */

@@ -5,15 +5,17 @@ import { dense_group_count, null_state, to_keyed } from './dense-layout';
 import { emit_begin, emit_next } from './emit';
 import { table_create, table_free } from './table';
 import {
-  D_COUNT, H_EMIT_ROWS, H_ERR_AGG, H_GROUPS, H_LAYOUT, H_NKEYS, LAYOUT_DENSE, dirEntry,
+  D_COUNT, H_EMIT_ROWS, H_ERR, H_ERR_AGG, H_GROUPS, H_LAYOUT, H_NKEYS, LAYOUT_DENSE, dirEntry,
 } from './table-layout';
 import { table_update } from './update';
 import { buffer_flush } from './partition-flush';
 
 /**
  * Creates a hash-aggregate table. mode: 0 single, 1 partial, 2 final. keyKinds: nKeys u32 kinds.
- * aggSpecs: nAggs (fn u32, argKind u32) pairs, fn 1 count_star, 2 count, 3 count_distinct,
- * 4 sum, 5 min, 6 max, 7 avg. Returns the table's address.
+ * aggSpecs: nAggs (fn u32, argKind u32, decimal u32) triples, fn 1 count_star, 2 count,
+ * 3 count_distinct, 4 sum, 5 min, 6 max, 7 avg; decimal 0, or for SUM/AVG over a DECIMAL
+ * 1 | scaleUp << 8 (128-bit sums emitted as I128; AVG scales its quotient up by 10^scaleUp).
+ * Returns the table's address.
  */
 export function agg_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKinds: usize, nAggs: u32, aggSpecs: usize): usize {
   const t = table_create(mode, maxParallelism, nKeys, keyKinds, nAggs, aggSpecs);
@@ -34,8 +36,14 @@ export function agg_update(t: usize, descs: usize, sel: usize, selLen: usize): i
   return err;
 }
 
-/** The aggregate whose SUM overflowed in the last failed update. */
+/** The aggregate whose SUM overflowed in the last failed update (or whose AVG in emission). */
 export function agg_error_agg(t: usize): u32 { return load<u32>(t + H_ERR_AGG); }
+
+/**
+ * The table's error: 0, 1 when a SUM overflowed (update, flush), 2 when agg_emit_next returned 0
+ * because an AVG(DECIMAL) result does not fit DECIMAL(38, s).
+ */
+export function agg_error(t: usize): i32 { return load<i32>(t + H_ERR); }
 
 /**
  * Folds every row a big table still holds in its partition buffers into the groups. Call it

@@ -16,7 +16,7 @@
 //   Values are normalised so that equal keys have equal bytes: BOOL/I32 sign-extended to i64,
 //   F64 with -0 -> +0 and every NaN -> one NaN; UTF8/DICT keys are (len u32, ptr u32) with the
 //   bytes copied into the table's string heap.
-// State row (states arrays; width H_STATEW): 8 or 16 bytes per aggregate (A_OFF), then one flag
+// State row (states arrays; width H_STATEW): 8, 16 or 24 bytes per aggregate (A_OFF), then one flag
 //   byte per aggregate that needs "saw a value" (A_FLAG), padded to 8 bytes. New groups copy the
 //   initial row kept at H_INIT.
 // Slot (16 bytes): u64 = low 32 bits of the hash (tag and position) << 32 | local index + 1 (0 is
@@ -44,6 +44,8 @@ export const LAYOUT_HASHED: u32 = 3;
 
 export const ERR_OK: i32 = 0;
 export const ERR_OVERFLOW: i32 = 1;
+/** Emission: an AVG(DECIMAL) result does not fit DECIMAL(38, s) (H_ERR_AGG names it). */
+export const ERR_AVG_OVERFLOW: i32 = 2;
 
 // Header fields (u32 unless noted).
 export const H_MODE: usize = 0;
@@ -90,7 +92,14 @@ export const A_FN: usize = 0;
 export const A_ARGKIND: usize = 4;
 export const A_OFF: usize = 8;
 export const A_FLAG: usize = 12;          // offset of its flag byte in the state row
-export const A_SIZE: usize = 16;
+export const A_DEC: usize = 16;           // SUM/AVG over DECIMAL: DEC_WIDE | scaleUp << 8, else 0
+export const A_SIZE: usize = 24;
+
+/**
+ * A_DEC: the aggregate sums a DECIMAL exactly into a 128-bit state (decimal-sum.ts) and emits
+ * I128. Bits 8..15 hold AVG's scale increase (result scale - argument scale, 0..6).
+ */
+export const DEC_WIDE: u32 = 1;
 
 // Key-group directory entry.
 export const D_SLOTS: usize = 0;

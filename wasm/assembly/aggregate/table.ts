@@ -9,7 +9,7 @@ import { heap_free } from './string-heap';
 import { buffer_free } from './partition-buffer';
 import { forget_dictionary } from './dict-keys';
 import {
-  A_ARGKIND, A_FLAG, A_FN, A_OFF, A_SIZE, D_CAP, D_COUNT, D_STATES, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
+  A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, A_SIZE, D_CAP, D_COUNT, D_STATES, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
   FN_MAX, FN_MIN, FN_SUM, HEADER_FIXED, H_AGGINFO, H_DENSE, H_DENSE_PRESENT, H_DENSE_RANGE,
   H_DIR, H_DISTINCT, H_HAS_STRINGS, H_INIT, H_KEYINFO, H_KEYW, H_LAYOUT, H_MODE, H_NAGGS,
   H_NKEYS, H_NULL_STATE, H_P, H_SIZE, H_SLOT_SHIFT, H_STATEW, KI_SIZE, LAYOUT_GLOBAL, LAYOUT_UNDECIDED,
@@ -17,8 +17,9 @@ import {
 } from './table-layout';
 
 /**
- * Creates a table. `keyKinds`: nKeys u32 kinds; `aggSpecs`: nAggs pairs (fn u32, argKind u32;
- * argKind 0 for count_star). The caller has validated the combination (bindings do).
+ * Creates a table. `keyKinds`: nKeys u32 kinds; `aggSpecs`: nAggs triples (fn u32, argKind u32,
+ * decimal u32; argKind 0 for count_star; decimal: A_DEC's encoding, 0 unless SUM/AVG over a
+ * DECIMAL). The caller has validated the combination (bindings do).
  */
 export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKinds: usize, nAggs: u32, aggSpecs: usize): usize {
   const aggInfoAt = HEADER_FIXED + <usize>nKeys * KI_SIZE;
@@ -58,13 +59,16 @@ export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKind
   let perGroupBlocks: u32 = 0;
   let refKind: u32 = 0;
   for (let a: u32 = 0; a < nAggs; a++) {
-    const fn = load<u32>(aggSpecs + (<usize>a << 3));
-    const argKind = load<u32>(aggSpecs + (<usize>a << 3), 4);
+    const spec = aggSpecs + <usize>a * 12;
+    const fn = load<u32>(spec);
+    const argKind = load<u32>(spec, 4);
+    const dec = load<u32>(spec, 8);
     const info = aggInfo(t, a);
     store<u32>(info + A_FN, fn);
     store<u32>(info + A_ARGKIND, argKind);
+    store<u32>(info + A_DEC, dec);
     store<u32>(info + A_OFF, NO_SLOT);
-    if (refKind == 0 && fusable_spec(fn, argKind)) refKind = argKind;
+    if (refKind == 0 && dec == 0 && fusable_spec(fn, argKind)) refKind = argKind;
     if (fn == FN_COUNT_DISTINCT) perGroupBlocks = 1;
     if ((fn == FN_MIN || fn == FN_MAX) && (argKind == KIND_UTF8 || argKind == KIND_DICT)) perGroupBlocks = 1;
   }
@@ -74,7 +78,7 @@ export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKind
   for (let a: u32 = 0; a < nAggs; a++) {
     const info = aggInfo(t, a);
     const fn = load<u32>(info + A_FN);
-    if (refKind == 0 || load<u32>(info + A_ARGKIND) != refKind || !fusable_spec(fn, refKind)) continue;
+    if (refKind == 0 || load<u32>(info + A_ARGKIND) != refKind || load<u32>(info + A_DEC) != 0 || !fusable_spec(fn, refKind)) continue;
     const slot = members + (<usize>(fn == FN_COUNT ? 0 : fn == FN_SUM ? 1 : fn == FN_MIN ? 2 : 3) << 2);
     if (load<u32>(slot) == NO_SLOT) store<u32>(slot, a);
   }
@@ -98,7 +102,7 @@ export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKind
     if (load<u32>(info + A_OFF) != NO_SLOT) continue;
     const fn = load<u32>(info + A_FN);
     store<u32>(info + A_OFF, <u32>off);
-    off += fn == FN_COUNT_DISTINCT || fn == FN_AVG ? 16 : 8;
+    off += state_width(fn, load<u32>(info + A_ARGKIND), load<u32>(info + A_DEC));
     if (fn == FN_SUM || fn == FN_MIN || fn == FN_MAX) {
       store<u32>(info + A_FLAG, <u32>flags | FLAG_PENDING);
       flags++;
@@ -124,6 +128,14 @@ export function table_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKind
 }
 
 const NO_SLOT: u32 = 0xFFFFFFFF;
+
+/** Bytes of an aggregate's state outside the fused block (AVG: sum then an i64 count). */
+function state_width(fn: u32, argKind: u32, dec: u32): usize {
+  if (dec != 0) return fn == FN_AVG ? 24 : 16;          // 128-bit sum (decimal-sum.ts)
+  if (fn == FN_COUNT_DISTINCT || fn == FN_AVG) return 16;
+  if ((fn == FN_MIN || fn == FN_MAX) && argKind == KIND_I128) return 16;
+  return 8;
+}
 const FLAG_PENDING: u32 = 0x80000000;
 
 /** Whether an aggregate of this spec can join the fused numeric pass (given no NULLs, no FILTER). */
