@@ -18,7 +18,8 @@ export type ExecNode =
   | SortExec
   | LimitExec
   | UnionExec
-  | WindowExec;
+  | WindowExec
+  | NestedLoopJoinExec;
 
 /** Reads a registered table; emits only `columns` (positions in the table's schema), in that order. */
 export interface ScanExec {
@@ -149,5 +150,20 @@ export interface WindowExec {
   readonly partitionBy: readonly number[];
   readonly orderBy: readonly SortKey[];
   readonly calls: readonly WindowCallExec[];
+  readonly schema: Schema;
+}
+
+/**
+ * A join without an equality between its inputs (cross joins, range conditions): the right input
+ * is read to its end, then every left row is paired with every right row and `condition` (over
+ * left ++ right) keeps the pairs that match. Output as HashJoinExec: left ++ right, or the left
+ * side alone for semi/anti.
+ */
+export interface NestedLoopJoinExec {
+  readonly op: 'NestedLoopJoinExec';
+  readonly left: ExecNode;
+  readonly right: ExecNode;
+  readonly joinType: JoinType;
+  readonly condition?: ScalarExpr;
   readonly schema: Schema;
 }

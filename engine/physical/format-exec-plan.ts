@@ -28,7 +28,7 @@ export function formatExecPlan(plan: ExecNode): string {
 export function inputsOfExec(p: ExecNode): readonly ExecNode[] {
   switch (p.op) {
     case 'ScanExec': case 'ValuesExec': return [];
-    case 'HashJoinExec': return [p.left, p.right];
+    case 'HashJoinExec': case 'NestedLoopJoinExec': return [p.left, p.right];
     case 'UnionExec': return p.inputs;
     default: return [p.input];
   }
@@ -87,6 +87,8 @@ function describe(p: ExecNode): string {
       return `LimitExec: offset=${p.offset}, fetch=${p.fetch ?? 'all'}`;
     case 'UnionExec':
       return `UnionExec: ${p.inputs.length} inputs`;
+    case 'NestedLoopJoinExec':
+      return `NestedLoopJoinExec: type=${p.joinType}${p.condition ? `, condition=${formatPositional(p.condition)}` : ''}`;
     case 'WindowExec': {
       const f = p.input.schema.fields;
       const col = (i: number) => `${f[i]!.name}@${i}`;

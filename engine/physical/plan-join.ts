@@ -1,4 +1,3 @@
-import { NotImplementedError } from '../errors.js';
 import type { ScalarExpr } from '../logical/expression.js';
 import { collectColumns, conjunction, mapColumns, shiftColumns, splitConjunction } from '../logical/expression-utils.js';
 import { joinSchema } from '../logical/plan-builder.js';
@@ -46,17 +45,15 @@ export function extractEquiKeys(condition: ScalarExpr | undefined, leftWidth: nu
 /**
  * Plans a Join as a HashJoinExec: key expressions become positions (computed keys, such as a
  * cast to the common type, are projected below the join on their side and dropped above it);
- * the other conjuncts form the residual `condition`. A join without an equi-key is a nested-loop
- * join, which the runtime does not have yet.
+ * the other conjuncts form the residual `condition`. A join without an equi-key is a
+ * NestedLoopJoinExec.
  */
 export function planJoin(plan: Join, left: ExecNode, right: ExecNode): ExecNode {
   const leftWidth = plan.left.schema.fields.length;
   const { keys, residual } = extractEquiKeys(plan.condition, leftWidth);
   if (keys.length === 0) {
-    throw new NotImplementedError(
-      'a join without an equality between its two inputs (nested-loop join)',
-      'join on at least one condition of the form left_column = right_column',
-    );
+    const node = { op: 'NestedLoopJoinExec' as const, left, right, joinType: plan.joinType, schema: joinSchema(left.schema, right.schema, plan.joinType) };
+    return plan.condition ? { ...node, condition: plan.condition } : node;
   }
   const l = new PositionalInput(left);
   const r = new PositionalInput(right);

@@ -43,6 +43,8 @@ export function pruneJoinOutputs(node: ExecNode): ExecNode {
       return { ...node, input: pruneJoinOutputs(node.input) };
     case 'UnionExec':
       return { ...node, inputs: node.inputs.map(pruneJoinOutputs) };
+    case 'NestedLoopJoinExec':
+      return { ...node, left: pruneJoinOutputs(node.left), right: pruneJoinOutputs(node.right) };
   }
 }
 

@@ -4,6 +4,7 @@ import { FilterOperator } from './operators/filter-operator.js';
 import { HashAggregateOperator } from './operators/hash-aggregate-operator.js';
 import { HashJoinOperator } from './operators/hash-join-operator.js';
 import { LimitOperator } from './operators/limit-operator.js';
+import { NestedLoopJoinOperator } from './operators/nested-loop-join-operator.js';
 import { ProjectOperator } from './operators/project-operator.js';
 import { SortOperator } from './operators/sort-operator.js';
 import { UnionOperator } from './operators/union-operator.js';
@@ -55,6 +56,12 @@ export function buildTask(ctx: RuntimeContext, plan: ExecNode, output: Output): 
         const left = visit(node.left, new OperatorInput(join, 0));
         const right = visit(node.right, new OperatorInput(join, 1));
         return node.buildSide === 'left' ? [...left, ...right] : [...right, ...left];
+      }
+      case 'NestedLoopJoinExec': {
+        const join = add(new NestedLoopJoinOperator(ctx, out, node));
+        const left = visit(node.left, new OperatorInput(join, 0));
+        const right = visit(node.right, new OperatorInput(join, 1));
+        return [...right, ...left];
       }
       case 'WindowExec':
         return visit(node.input, new OperatorInput(add(new WindowOperator(ctx, out, node)), 0));
