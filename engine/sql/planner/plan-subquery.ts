@@ -2,7 +2,9 @@ import { NotImplementedError } from '../../errors.js';
 import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, conjunction, shiftColumns } from '../../logical/expression-utils.js';
 import { resolveCall } from '../../logical/function-catalog.js';
-import { join } from '../../logical/plan-builder.js';
+import { aggregate, filter, join, project } from '../../logical/plan-builder.js';
+import { makeLiteral } from '../../logical/literal.js';
+import { DataTypes } from '../../types/data-type.js';
 import type { LogicalPlan } from '../../logical/plan.js';
 import type { Expr, Query } from '../ast.js';
 import { containsAggregate, containsWindowCall, exprChildren } from './ast-walk.js';
@@ -92,17 +94,51 @@ function planSubqueryJoin(p: SubqueryPredicate, outer: PlannedRelation, ctx: Pla
       const fields = right.schema.fields;
       if (fields.length !== 1) throw new SqlValidationError(`the subquery of IN must return one column, it returns ${fields.length}`, p.span);
       conds.push(at(p.span, () => resolveCall('eq', [bindOuter(p.operand!), shiftColumns(columnRef(0, fields[0]!), width)], text)));
-    } else {
-      fail('EXISTS over a subquery with GROUP BY, DISTINCT, LIMIT or set operations', 'write it as IN, or as a plain SELECT ... FROM ... WHERE');
     }
   }
   if (p.kind === 'anti' && p.operand) {
     const eq = conds[0]!;
     if (eq.kind === 'call' && eq.args.some((a) => a.type.nullable)) {
-      fail('NOT IN over values that may be NULL', 'use NOT EXISTS, or filter the NULLs out on both sides');
+      let sub: LogicalPlan;
+      try {
+        sub = simple ? planQuery(q, ctx) : right;
+      } catch (e) {
+        if (e instanceof SqlValidationError && /not found/.test(e.detail)) fail('NOT IN over values that may be NULL in a correlated subquery', 'use NOT EXISTS');
+        throw e;
+      }
+      if (sub.schema.fields.length !== 1) throw new SqlValidationError(`the subquery of IN must return one column, it returns ${sub.schema.fields.length}`, p.span);
+      const y = shiftColumns(columnRef(0, sub.schema.fields[0]!), width);
+      return at(p.span, () => nullAwareNotIn(outer.plan, sub, resolveCall('eq', [bindOuter(p.operand!), y], text), text));
     }
   }
   return at(p.span, () => join(outer.plan, right, p.kind, conjunction(conds)));
+}
+
+/**
+ * `x NOT IN (subquery)` with SQL's NULL rules: a row survives when no subquery value equals x
+ * (an anti join), and moreover either the subquery is empty, or it holds no NULL and x is not
+ * NULL (otherwise the predicate is NULL, which a WHERE drops). The subquery's row count and
+ * non-NULL count come from a one-row aggregate joined onto the anti join's survivors.
+ */
+function nullAwareNotIn(outer: LogicalPlan, sub: LogicalPlan, eq: ScalarExpr, text: string): LogicalPlan {
+  const width = outer.schema.fields.length;
+  const x = (eq as { args: readonly ScalarExpr[] }).args[0]!;
+  const anti = join(outer, sub, 'anti', eq);
+  const y = sub.schema.fields[0]!;
+  const stats = aggregate(sub, [], [], [
+    { fn: 'count_star', distinct: false, type: DataTypes.BIGINT(false), name: '$rows' },
+    { fn: 'count', distinct: false, arg: columnRef(0, y), type: DataTypes.BIGINT(false), name: '$values' },
+  ]);
+  const withStats = join(anti, stats, 'inner');
+  const f = withStats.schema.fields;
+  const rows = columnRef(width, f[width]!), vals = columnRef(width + 1, f[width + 1]!);
+  const zero = makeLiteral('0', DataTypes.BIGINT(false));
+  const keep = resolveCall('or', [
+    resolveCall('eq', [rows, zero], text),
+    resolveCall('and', [resolveCall('eq', [vals, rows], text), resolveCall('is_not_null', [x], text)], text),
+  ], text);
+  const kept = filter(withStats, keep);
+  return project(kept, outer.schema.fields.map((fl, i) => columnRef(i, fl)), outer.schema.fields.map((fl) => fl.name));
 }
 
 function singleItem(items: readonly (Expr | { kind: string })[] | readonly { kind: string }[], span: Expr['span']): Expr {
