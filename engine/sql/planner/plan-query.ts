@@ -1,10 +1,9 @@
-import { NotImplementedError } from '../../errors.js';
 import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef } from '../../logical/expression-utils.js';
 import { resolveCall } from '../../logical/function-catalog.js';
 import { makeLiteral } from '../../logical/literal.js';
-import { aggregate, filter, limit, project, sort } from '../../logical/plan-builder.js';
-import type { AggregateExpr, LogicalPlan, SortExpr } from '../../logical/plan.js';
+import { aggregate, filter, limit, project, sort, window } from '../../logical/plan-builder.js';
+import type { AggregateExpr, LogicalPlan, SortExpr, WindowFrame } from '../../logical/plan.js';
 import { unionPlans } from '../../logical/union-plans.js';
 import { simplify } from '../../optimizer/constant-folding.js';
 import { DataTypes } from '../../types/data-type.js';
@@ -101,10 +100,10 @@ function planValues(v: Values, ctx: PlannerContext): LogicalPlan {
 }
 
 /**
- * UNION [ALL], INTERSECT and EXCEPT. UNION ALL concatenates; the DISTINCT forms are computed
+ * UNION [ALL], INTERSECT [ALL] and EXCEPT [ALL]. UNION ALL concatenates; the others are computed
  * with one Aggregate over the union of both inputs tagged by side, which treats NULLs as equal
  * as set operations must: INTERSECT keeps groups seen on both sides, EXCEPT those seen only on
- * the left. INTERSECT ALL and EXCEPT ALL are not implemented yet.
+ * the left.
  */
 function planSetOperation(op: SetOperation, ctx: PlannerContext): LogicalPlan {
   const left = planBody(op.left, ctx);
@@ -114,13 +113,21 @@ function planSetOperation(op: SetOperation, ctx: PlannerContext): LogicalPlan {
     const u = at(op.span, () => unionPlans(left, right, what));
     return op.all ? u : distinct(u);
   }
-  if (op.all) throw new SqlValidationError(new NotImplementedError(what, `use ${op.op.toUpperCase()} (DISTINCT)`).message, op.span);
+  // The ALL forms number the copies of each row (NULLs equal) so that the k-th copy on the left
+  // pairs with the k-th on the right: min(l, r) copies survive INTERSECT ALL, max(l - r, 0) EXCEPT ALL.
+  const numbered = (p: LogicalPlan): LogicalPlan => {
+    if (!op.all) return p;
+    const fs = p.schema.fields;
+    const frame: WindowFrame = { units: 'rows', start: { kind: 'unbounded_preceding' }, end: { kind: 'current_row' } };
+    return window(p, fs.map((f, i) => columnRef(i, f)), [], [{ fn: 'row_number', args: [], frame, type: DataTypes.BIGINT(false), name: '$copy' }]);
+  };
+  const outWidth = left.schema.fields.length;
   const tag = (p: LogicalPlan, l: number) => {
     const fs = p.schema.fields;
     return project(p, [...fs.map((f, i) => columnRef(i, f)), makeLiteral(l, DataTypes.INT(false)), makeLiteral(1 - l, DataTypes.INT(false))],
       [...fs.map((f) => f.name), '$left', '$right']);
   };
-  const tagged = at(op.span, () => unionPlans(tag(left, 1), tag(right, 0), what));
+  const tagged = at(op.span, () => unionPlans(tag(numbered(left), 1), tag(numbered(right), 0), what));
   const fields = tagged.schema.fields;
   const width = fields.length - 2;
   const sum = (i: number): AggregateExpr => ({ fn: 'sum', distinct: false, arg: columnRef(i, fields[i]!), type: DataTypes.BIGINT(), name: fields[i]!.name });
@@ -134,7 +141,8 @@ function planSetOperation(op: SetOperation, ctx: PlannerContext): LogicalPlan {
     ? resolveCall('and', [positive(width), positive(width + 1)], text)
     : resolveCall('and', [positive(width), resolveCall('eq', [rightCount, makeLiteral('0', DataTypes.BIGINT(false))], text)], text);
   const kept = filter(grouped, keep);
-  return project(kept, keys.map((f, i) => columnRef(i, g[i]!)), uniqueOutputNames(keys.map((f) => f.name)));
+  const out = keys.slice(0, outWidth);
+  return project(kept, out.map((f, i) => columnRef(i, g[i]!)), uniqueOutputNames(out.map((f) => f.name)));
 }
 
 /** The distinct rows of `plan`. */
