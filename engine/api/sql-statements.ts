@@ -105,10 +105,10 @@ export function runStatement(stmt: Statement, sql: string, session: SqlSession):
       return { plan: describeRows(rel.plan.schema.fields, extras, watermark) };
     }
     case 'explain': {
-      if (stmt.statement.kind !== 'query_statement') {
-        throw new SqlValidationError(new NotImplementedError(`EXPLAIN of ${stmt.statement.kind.replace('_', ' ')}`).message, stmt.span);
-      }
-      return { plan: stringRows('result', [session.explain(planQuery(stmt.statement.query, ctx))]) };
+      const target = stmt.statement;
+      if (target.kind === 'query_statement') return { plan: stringRows('result', [session.explain(planQuery(target.query, ctx))]) };
+      const inserts = target.kind === 'insert' ? [planInsert(target, ctx, session)] : target.inserts.map((i) => planInsert(i, ctx, session));
+      return { plan: stringRows('result', [inserts.map((i) => explainInsert(i, session.explain(i.plan))).join('\n\n')]) };
     }
     case 'set': {
       if (stmt.key === undefined) {
@@ -162,6 +162,16 @@ function planInsert(stmt: Insert, ctx: PlannerContext, session: SqlSession): Pla
   }
   const { plan, sink } = insertPlan(stmt, target, planQuery(stmt.query, ctx));
   return { table: name, plan, sink };
+}
+
+/**
+ * The EXPLAIN of an INSERT: each plan of `explained` (logical, optimized, physical) under a
+ * `Sink` root naming the table and its columns, as Flink's LogicalSink does.
+ */
+function explainInsert(insert: PlannedInsert, explained: string): string {
+  const root = `Sink: table=default_catalog.default_database.${insert.table}, fields=[${insert.plan.schema.fields.map((f) => f.name).join(', ')}]`;
+  return explained.split('\n').map((line) => (line.startsWith('==') || line === '' ? line : `  ${line}`))
+    .join('\n').replace(/(== [^=]+ ==)\n/g, `$1\n${root}\n`);
 }
 
 /** The query of CREATE TABLE … AS, written as it is (its columns are the table's). */
