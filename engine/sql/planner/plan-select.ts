@@ -17,6 +17,7 @@ import { uniqueOutputNames } from './output-names.js';
 import { planGrouping } from './plan-grouping.js';
 import { planSubqueryConjuncts } from './plan-subquery.js';
 import { collectWindowCalls, planWindows } from './plan-window.js';
+import { decorrelateScalar } from './plan-correlated-scalar.js';
 
 /** The one-row relation a SELECT without FROM reads (`SELECT 1`). */
 export function singleRow(): LogicalPlan {
@@ -39,7 +40,7 @@ export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: P
   const from = select.from ? planFrom(select.from, ctx, planQuery) : { plan: singleRow(), scope: new SqlScope([], 'a SELECT without FROM') };
   // Scalar subqueries join their one row onto the block's input while expressions bind.
   const input = { plan: from.plan };
-  const scalar = (e: Expr) => (e.kind === 'scalar_subquery' ? joinScalarSubquery(e, input, ctx, planQuery) : unsupportedSubquery(e));
+  const scalar = (e: Expr) => (e.kind === 'scalar_subquery' ? joinScalarSubquery(e, input, from.scope, ctx, planQuery) : unsupportedSubquery(e));
   const base: Omit<BindContext, 'clause'> = { sql: ctx.sql, scope: from.scope, now: ctx.now, subquery: scalar };
   if (select.where) {
     if (containsAggregate(select.where)) {
@@ -187,13 +188,25 @@ function findAggregate(e: Expr): Expr | undefined {
  * VALUES row): its value is joined onto every row of the block's input (a LEFT join on a constant
  * key, so no row yields NULL) and the expression refers to that column.
  */
-function joinScalarSubquery(e: Expr & { kind: 'scalar_subquery' }, input: { plan: LogicalPlan }, ctx: PlannerContext, planQuery: QueryPlanner): ScalarExpr {
+function joinScalarSubquery(
+  e: Expr & { kind: 'scalar_subquery' },
+  input: { plan: LogicalPlan },
+  scope: SqlScope,
+  ctx: PlannerContext,
+  planQuery: QueryPlanner,
+): ScalarExpr {
   let sub: LogicalPlan;
   try {
     sub = planQuery(e.query, ctx);
   } catch (err) {
     if (err instanceof SqlValidationError && /not found/.test(err.detail)) {
-      throw new SqlValidationError(`${err.detail} (correlated scalar subqueries are not implemented yet)`, e.query.span);
+      // A name of the outer query: decorrelate (aggregate per correlation key, then a left join).
+      const decorrelated = decorrelateScalar(e, { plan: input.plan, scope }, ctx, planQuery);
+      if (decorrelated) {
+        input.plan = decorrelated.plan;
+        return decorrelated.value;
+      }
+      throw new SqlValidationError(`${err.detail} (correlated scalar subqueries other than an aggregate over equality-correlated rows are not implemented yet)`, e.query.span);
     }
     throw err;
   }
