@@ -1,5 +1,6 @@
-// One update call per batch: picks the layout from the data (dense array for a narrow integer
-// key, keyed sub-tables otherwise), then, per chunk of CHUNK rows, finds every row's state row
+// One update call per batch: picks the layout from the data (no key: global-update.ts folds
+// with its state in registers; dense array for a narrow integer key, keyed sub-tables
+// otherwise), then, per chunk of CHUNK rows, finds every row's state row
 // and folds the chunk into each aggregate. Keyed tables that have grown past the cache run the
 // chunk's probe partitioned by key group (partition.ts).
 import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, KIND_UTF8, col_kind } from '../layout';
@@ -11,6 +12,7 @@ import { buffer_append, buffer_ready } from './partition-buffer';
 import { buffer_flush } from './partition-flush';
 import { dense_cover, dense_locate, null_state, to_keyed } from './dense-layout';
 import { encode_keys } from './key-encoder';
+import { global_update } from './global-update';
 import { probe_rows, state_pointers } from './key-group-tables';
 import { locate_strings } from './string-keys';
 import {
@@ -32,6 +34,10 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
   choose_layout(t, descs, sel, selLen);
   const layout = load<u32>(t + H_LAYOUT);
   const kw = <usize>load<u32>(t + H_KEYW);
+  if (layout == LAYOUT_GLOBAL) {
+    const done = global_update(t, aggDescs, sel, selLen);
+    if (done >= 0) return done;
+  }
   if (layout == LAYOUT_DENSE) {
     const scratch = arena_alloc(64 + <usize>load<u32>(t + H_NAGGS));
     const done = accumulate_dense_fused(t, descs, aggDescs, sel, selLen, <usize>load<u32>(t + H_DENSE),
