@@ -1,4 +1,5 @@
 import type { DataType } from '../types/data-type.js';
+import type { BuiltinFunction } from './builtin-functions.js';
 
 /**
  * A JSON-safe literal. BOOLEAN: boolean. TINYINT..INT, FLOAT, DOUBLE: number (NaN, ±Infinity and
@@ -28,6 +29,7 @@ export type LiteralValue = boolean | number | string | null;
  *   extract_second, extract_dow (1 = Sunday), extract_doy, extract_quarter, extract_week, extract_epoch;
  *   date_add_days (date, int), timestamp_add_millis (ts, bigint), current_date? (not here: folded by
  *   the planner), date_trunc_{year,quarter,month,week,day,hour,minute,second} (value).
+ * More Flink built-ins (CONCAT_WS, REGEXP_EXTRACT, DATE_FORMAT, ...): see builtin-functions.ts.
  */
 export type ScalarFunction =
   | 'plus' | 'minus' | 'times' | 'divide' | 'mod' | 'negate' | 'abs'
@@ -43,7 +45,8 @@ export type ScalarFunction =
   | 'extract_dow' | 'extract_doy' | 'extract_quarter' | 'extract_week' | 'extract_epoch'
   | 'date_add_days' | 'timestamp_add_millis'
   | 'date_trunc_year' | 'date_trunc_quarter' | 'date_trunc_month' | 'date_trunc_week' | 'date_trunc_day'
-  | 'date_trunc_hour' | 'date_trunc_minute' | 'date_trunc_second';
+  | 'date_trunc_hour' | 'date_trunc_minute' | 'date_trunc_second'
+  | BuiltinFunction;
 
 /** A reference to column `index` of the operator's input (name kept for EXPLAIN and errors). */
 export interface ColumnRef {

@@ -1,5 +1,6 @@
 import { PlanError } from '../errors.js';
 import { DataTypes, isIntegral, isNumeric, typeToString, withNullable, type DataType } from '../types/data-type.js';
+import { isBuiltinFunction, resolveBuiltin } from './builtin-functions.js';
 import type { AggregateFunction, Call, ScalarExpr, ScalarFunction } from './expression.js';
 import { canCast, commonNumericType, commonType, decimalOf, decimalType, sameType, MIN_ADJUSTED_SCALE } from './type-coercion.js';
 
@@ -190,6 +191,7 @@ export function resolveCall(fn: ScalarFunction, args: readonly ScalarExpr[], exp
     case 'cast': case 'try_cast':
       throw new PlanError(`${fn.toUpperCase()} needs a target type in ${exprText}`);
     default:
+      if (isBuiltinFunction(fn)) return resolveBuiltin(fn, args, { castTo, fail, arity });
       throw new PlanError(`unknown function ${String(fn)} in ${exprText}`);
   }
 }

@@ -30,6 +30,8 @@ export function evaluateCall(call: Call, args: readonly Literal[]): Literal | un
     case 'is_false': return out(vals[0] === false);
     case 'coalesce':
       return out(vals.find((v) => v !== null) ?? null);
+    case 'concat_ws': // skips NULL arguments: left to the runtime
+      return undefined;
     case 'if':
       return out(vals[vals[0] === true ? 1 : 2] ?? null);
     case 'case': {

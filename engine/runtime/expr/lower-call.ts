@@ -1,4 +1,6 @@
 import type { Call, ScalarFunction } from '../../logical/expression.js';
+import { isBuiltinFunction } from '../../logical/builtin-functions.js';
+import { builtinCanFail, lowerBuiltin } from './lower-builtin-fns.js';
 import { lowerArithmetic, lowerUnaryArithmetic } from './lower-arith.js';
 import { castCanFail, lowerCast } from './lower-cast.js';
 import { lowerComparison } from './lower-compare.js';
@@ -88,7 +90,7 @@ const LOWERINGS: Partial<Record<ScalarFunction, CallLowering>> = {
 
 /** Lowers a call by its function's family. */
 export function lowerCall(lw: Lowering, e: Call, guard: number): number {
-  const lower = LOWERINGS[e.fn];
+  const lower = LOWERINGS[e.fn] ?? (isBuiltinFunction(e.fn) ? lowerBuiltin : undefined);
   if (!lower) throw new UnsupportedExpressionError(`the expression evaluator does not implement ${e.fn}: ${lw.text(e)}`);
   return lower(lw, e, guard);
 }
@@ -116,6 +118,6 @@ export function callCanFail(e: Call): boolean {
       // An escape character makes an invalid pattern an error.
       return e.args.length > 2;
     default:
-      return false;
+      return isBuiltinFunction(e.fn) && builtinCanFail(e);
   }
 }

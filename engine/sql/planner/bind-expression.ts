@@ -40,15 +40,24 @@ const SCALAR_FUNCTIONS: Readonly<Record<string, ScalarFunction>> = {
   YEAR: 'extract_year', QUARTER: 'extract_quarter', MONTH: 'extract_month', WEEK: 'extract_week',
   DAYOFYEAR: 'extract_doy', DAYOFMONTH: 'extract_day', DAYOFWEEK: 'extract_dow', HOUR: 'extract_hour',
   MINUTE: 'extract_minute', SECOND: 'extract_second',
+  CONCAT_WS: 'concat_ws', SPLIT_INDEX: 'split_index', LPAD: 'lpad', RPAD: 'rpad', REPEAT: 'repeat', REVERSE: 'reverse',
+  INITCAP: 'initcap', LEFT: 'left', RIGHT: 'right', ASCII: 'ascii', CHR: 'chr', REGEXP: 'regexp',
+  REGEXP_EXTRACT: 'regexp_extract', REGEXP_REPLACE: 'regexp_replace', LOG: 'log', LOG10: 'log10', LOG2: 'log2',
+  SIN: 'sin', COS: 'cos', TAN: 'tan', ASIN: 'asin', ACOS: 'acos', ATAN: 'atan', ATAN2: 'atan2', DEGREES: 'degrees',
+  RADIANS: 'radians', GREATEST: 'greatest', LEAST: 'least', TRUNCATE: 'truncate', DATE_FORMAT: 'date_format',
+  TO_TIMESTAMP: 'to_timestamp', TO_DATE: 'to_date', FROM_UNIXTIME: 'from_unixtime',
+};
+
+/** TIMESTAMPDIFF units, with weir's function for each. */
+const DIFF_FUNCTIONS: Partial<Record<TimeUnit, ScalarFunction>> = {
+  SECOND: 'timestampdiff_second', MINUTE: 'timestampdiff_minute', HOUR: 'timestampdiff_hour', DAY: 'timestampdiff_day',
+  WEEK: 'timestampdiff_week', MONTH: 'timestampdiff_month', QUARTER: 'timestampdiff_quarter', YEAR: 'timestampdiff_year',
 };
 
 /** Flink built-ins weir does not evaluate yet: named in the error instead of "unknown function". */
 const NOT_YET = new Set([
-  'CONCAT_WS', 'REGEXP_EXTRACT', 'REGEXP_REPLACE', 'REGEXP', 'SPLIT_INDEX', 'DATE_FORMAT', 'TO_TIMESTAMP', 'TO_DATE',
-  'UNIX_TIMESTAMP', 'FROM_UNIXTIME', 'LPAD', 'RPAD', 'INITCAP', 'REVERSE', 'REPEAT', 'LOCATE', 'INSTR', 'LEFT', 'RIGHT',
-  'LOG', 'LOG10', 'LOG2', 'SIN', 'COS', 'TAN', 'ASIN', 'ACOS', 'ATAN', 'ATAN2', 'DEGREES', 'RADIANS', 'RAND',
-  'RAND_INTEGER', 'UUID', 'TRUNCATE', 'MD5', 'SHA1', 'SHA256', 'HASH_CODE', 'TO_BASE64', 'FROM_BASE64', 'ASCII', 'CHR',
-  'JSON_VALUE', 'JSON_QUERY', 'JSON_OBJECT', 'JSON_ARRAY', 'CONVERT_TZ', 'DATEDIFF', 'GREATEST', 'LEAST', 'STDDEV_POP',
+  'RAND', 'RAND_INTEGER', 'UUID', 'MD5', 'SHA1', 'SHA256', 'HASH_CODE', 'TO_BASE64', 'FROM_BASE64',
+  'JSON_VALUE', 'JSON_QUERY', 'JSON_OBJECT', 'JSON_ARRAY', 'CONVERT_TZ', 'DATEDIFF', 'STDDEV_POP',
   'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'LISTAGG', 'FIRST_VALUE', 'LAST_VALUE', 'PROCTIME', 'CURRENT_WATERMARK',
 ]);
 
@@ -186,18 +195,20 @@ export function bindExpr(e: Expr, ctx: BindContext): ScalarExpr {
         return resolveCall('timestamp_add_millis', [base, millis], text);
       });
     }
-    case 'timestamp_diff':
-      return notYet('TIMESTAMPDIFF');
+    case 'timestamp_diff': {
+      const fn = DIFF_FUNCTIONS[e.unit] ?? notYet(`TIMESTAMPDIFF(${e.unit}, ...)`);
+      return call(fn, [e.from, e.to]);
+    }
     case 'substring':
       return call('substring', [e.operand, e.start, ...(e.length ? [e.length] : [])]);
     case 'trim': {
       if (e.characters && !(e.characters.kind === 'string_literal' && e.characters.value === ' ')) {
-        return notYet('TRIM of characters other than a space');
+        return call(e.side === 'BOTH' ? 'trim_chars' : e.side === 'LEADING' ? 'ltrim_chars' : 'rtrim_chars', [e.operand, e.characters]);
       }
       return call(e.side === 'BOTH' ? 'trim' : e.side === 'LEADING' ? 'ltrim' : 'rtrim', [e.operand]);
     }
     case 'position':
-      if (e.start) return notYet('POSITION(... IN ... FROM start)');
+      if (e.start) return call('locate', [e.needle, e.haystack, e.start]);
       return call('position', [e.needle, e.haystack]);
     case 'overlay':
       return notYet('OVERLAY');
@@ -238,6 +249,16 @@ function bindFunction(e: FunctionCall, ctx: BindContext, text: string): ScalarEx
   switch (name) {
     case 'CURRENT_DATE': return now('DATE');
     case 'CURRENT_TIMESTAMP': case 'NOW': case 'LOCALTIMESTAMP': case 'CURRENT_ROW_TIMESTAMP': return now('TIMESTAMP');
+    case 'UNIX_TIMESTAMP':
+      // Without arguments: the statement's start time in seconds (batch mode evaluates it once).
+      if (!args.length) return makeLiteral(String(Math.floor(ctx.now / 1000)), DataTypes.BIGINT(false));
+      return at(e.span, () => resolveCall('unix_timestamp', args.map((a) => bindExpr(a, ctx)), text));
+    case 'LOCATE': // LOCATE(needle, haystack[, from])
+      return at(e.span, () => resolveCall(args.length === 2 ? 'position' : 'locate', args.map((a) => bindExpr(a, ctx)), text));
+    case 'INSTR': { // INSTR(haystack, needle)
+      if (args.length !== 2) fail(`INSTR takes 2 arguments, got ${args.length}`);
+      return at(e.span, () => resolveCall('position', [bindExpr(args[1]!, ctx), bindExpr(args[0]!, ctx)], text));
+    }
   }
   const fn = SCALAR_FUNCTIONS[name];
   if (fn) return at(e.span, () => resolveCall(fn, args.map((a) => bindExpr(a, ctx)), text));

@@ -219,3 +219,24 @@ export const OP_POWER: i32 = 93;
 export const OP_ROUND_F64: i32 = 94;
 /** SIGN_INT dst <- sign of a (VM kind b: I32 or I64) as VM kind c, times 10^d. */
 export const OP_SIGN_INT: i32 = 95;
+
+// More Flink built-ins (string-fns.ts, regex.ts, math-fns.ts, date-format.ts; operands there).
+export const OP_CONCAT_WS: i32 = 150;
+export const OP_SPLIT_INDEX: i32 = 151;
+export const OP_PAD: i32 = 152;
+export const OP_REPEAT: i32 = 153;
+export const OP_REVERSE: i32 = 154;
+export const OP_INITCAP: i32 = 155;
+export const OP_LEFT_RIGHT: i32 = 156;
+export const OP_LOCATE: i32 = 157;
+export const OP_ASCII: i32 = 158;
+export const OP_CHR: i32 = 159;
+export const OP_TRIM_CHARS: i32 = 160;
+export const OP_REGEXP: i32 = 161;
+export const OP_REGEXP_EXTRACT: i32 = 162;
+export const OP_REGEXP_REPLACE: i32 = 163;
+export const OP_MATH_FN: i32 = 164;
+export const OP_TRUNCATE_F64: i32 = 165;
+export const OP_DATE_FORMAT: i32 = 166;
+export const OP_DATE_PARSE: i32 = 167;
+export const OP_TS_DIFF: i32 = 168;

@@ -19,6 +19,13 @@ import { op_date_trunc, op_extract } from './datetime';
 import { op_in } from './in-list';
 import { op_math_f64, op_power, op_round_f64, op_sign_int } from './math';
 import { op_like } from './like';
+import {
+  op_ascii, op_chr, op_concat_ws, op_initcap, op_left_right, op_locate, op_pad, op_repeat, op_reverse, op_split_index,
+  op_trim_chars,
+} from './string-fns';
+import { op_regexp, op_regexp_extract, op_regexp_replace } from './regex';
+import { op_math_fn, op_truncate_f64 } from './math-fns';
+import { op_date_format, op_date_parse, op_ts_diff } from './date-format';
 import { op_case, op_char_length, op_concat, op_position, op_replace, op_substring, op_trim } from './strings';
 import { op_dec_mul_div, op_rescale } from './decimal';
 import { clearError, errorCode, setInstr } from './errors';
@@ -99,6 +106,25 @@ export function runRange(prog: usize, from: i32, to: i32): bool {
       case OP.OP_POWER: op_power(ins); break;
       case OP.OP_ROUND_F64: op_round_f64(ins); break;
       case OP.OP_SIGN_INT: op_sign_int(ins); break;
+      case OP.OP_CONCAT_WS: op_concat_ws(ins); break;
+      case OP.OP_SPLIT_INDEX: op_split_index(ins); break;
+      case OP.OP_PAD: op_pad(ins); break;
+      case OP.OP_REPEAT: op_repeat(ins); break;
+      case OP.OP_REVERSE: op_reverse(ins); break;
+      case OP.OP_INITCAP: op_initcap(ins); break;
+      case OP.OP_LEFT_RIGHT: op_left_right(ins); break;
+      case OP.OP_LOCATE: op_locate(ins); break;
+      case OP.OP_ASCII: op_ascii(ins); break;
+      case OP.OP_CHR: op_chr(ins); break;
+      case OP.OP_TRIM_CHARS: op_trim_chars(ins); break;
+      case OP.OP_REGEXP: op_regexp(ins); break;
+      case OP.OP_REGEXP_EXTRACT: op_regexp_extract(ins); break;
+      case OP.OP_REGEXP_REPLACE: op_regexp_replace(ins); break;
+      case OP.OP_MATH_FN: op_math_fn(ins); break;
+      case OP.OP_TRUNCATE_F64: op_truncate_f64(ins); break;
+      case OP.OP_DATE_FORMAT: op_date_format(ins); break;
+      case OP.OP_DATE_PARSE: op_date_parse(ins); break;
+      case OP.OP_TS_DIFF: op_ts_diff(ins); break;
       default: unreachable();
     }
     if (errorCode() != 0) return false;
