@@ -1,18 +1,29 @@
 import * as arrow from 'apache-arrow';
 import { BatchAccumulator } from './batch-accumulator.js';
 import { Kind, writeDescsAt, type ColumnDesc } from './column.js';
+import { dictionaryEncode } from './dictionary-encoder.js';
 import { ImportContext, STAGE_BYTES } from './import-context.js';
 
 type Chunk = arrow.Data;
 type ElementKernel = 'widen_i8_i32' | 'widen_u8_i32' | 'widen_i16_i32' | 'widen_u16_i32' | 'widen_u32_i64'
   | 'widen_f32_f64' | 'dec128_to_i64' | 'div_floor_i64_i32' | 'narrow_i64_i32';
 
+/** How {@link importColumn} stores what it imports. */
+export interface ColumnImportOptions {
+  /**
+   * Whether a Utf8/LargeUtf8 column with few distinct strings is stored dictionary-encoded (DICT)
+   * rather than as UTF8 (see dictionary-encoder.ts for the rule). Default true.
+   */
+  readonly dictionaryEncode?: boolean;
+}
+
 /**
  * Copies one Arrow field (its chunks, one per record batch) into a contiguous long-lived column:
- * one copy per buffer, converting to the field's physical kind on the way (see layout.ts).
+ * one copy per buffer, converting to the field's physical kind on the way (see layout.ts), and
+ * dictionary-encoding low-cardinality strings unless `options` say not to.
  * Throws an Error naming the field and its type when weir cannot hold the type.
  */
-export function importColumn(ctx: ImportContext, field: arrow.Field, chunks: readonly Chunk[], numRows: number): ColumnDesc {
+export function importColumn(ctx: ImportContext, field: arrow.Field, chunks: readonly Chunk[], numRows: number, options: ColumnImportOptions = {}): ColumnDesc {
   const t = field.type as arrow.DataType;
   const fixed = (kind: Kind, width: number, fill: (dst: number) => void): ColumnDesc => {
     const values = ctx.alloc(numRows * width);
@@ -49,7 +60,12 @@ export function importColumn(ctx: ImportContext, field: arrow.Field, chunks: rea
     });
   } else if (arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) {
     const { offsets, data } = copyStrings(ctx, chunks, numRows, field.name);
-    return { kind: Kind.UTF8, validity: importValidity(ctx, chunks, numRows), validityOffset: 0, values: offsets, data, length: numRows };
+    const strings: ColumnDesc = { kind: Kind.UTF8, validity: importValidity(ctx, chunks, numRows), validityOffset: 0, values: offsets, data, length: numRows };
+    const encoded = options.dictionaryEncode === false ? undefined : dictionaryEncode(ctx, strings);
+    if (!encoded) return strings;
+    ctx.free(offsets);
+    ctx.free(data);
+    return encoded;
   } else if (arrow.DataType.isDictionary(t)) {
     if (arrow.DataType.isUtf8(t.dictionary) || arrow.DataType.isLargeUtf8(t.dictionary)) {
       return importDictionary(ctx, field, chunks as arrow.Data<arrow.Dictionary>[], numRows);

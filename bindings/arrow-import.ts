@@ -1,5 +1,5 @@
 import * as arrow from 'apache-arrow';
-import { importColumn } from './arrow-import-column.js';
+import { importColumn, type ColumnImportOptions } from './arrow-import-column.js';
 import type { BatchDesc, ColumnDesc } from './column.js';
 import { ImportContext } from './import-context.js';
 import type { WasmInstance } from './wasm-instance.js';
@@ -23,14 +23,19 @@ export interface ResidentTable extends BatchDesc {
   free(): void;
 }
 
+/** Options of {@link importArrow}. */
+export type ImportOptions = ColumnImportOptions;
+
 /**
  * Copies Arrow data into linear memory as a {@link ResidentTable}: one copy per buffer, utf8
  * offsets rebased, narrow types widened to their physical kind, Arrow booleans unpacked to a byte
  * per row. Dictionary<Utf8> columns stay dictionary-encoded when all batches share a dictionary
- * and are decoded to UTF8 otherwise. Throws an Error naming the field for an unsupported type,
- * and ResourcesExhaustedError when the memory budget is too small; either way nothing leaks.
+ * and are decoded to UTF8 otherwise; Utf8 columns with few distinct strings are dictionary-encoded
+ * unless `options.dictionaryEncode` is false (the schema keeps saying Utf8, so results export as
+ * Utf8). Throws an Error naming the field for an unsupported type, and ResourcesExhaustedError
+ * when the memory budget is too small; either way nothing leaks.
  */
-export function importArrow(w: WasmInstance, data: ArrowInput): ResidentTable {
+export function importArrow(w: WasmInstance, data: ArrowInput, options: ImportOptions = {}): ResidentTable {
   const { schema, batches } = normalize(data);
   const numRows = batches.reduce((n, b) => n + b.numRows, 0);
   const ctx = new ImportContext(w);
@@ -38,7 +43,7 @@ export function importArrow(w: WasmInstance, data: ArrowInput): ResidentTable {
   try {
     schema.fields.forEach((field, i) => {
       const chunks = batches.map((b) => b.data.children[i]!);
-      columns.push(importColumn(ctx, field, chunks, numRows));
+      columns.push(importColumn(ctx, field, chunks, numRows, options));
     });
   } catch (e) {
     ctx.freeAll();

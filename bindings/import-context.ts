@@ -34,6 +34,14 @@ export class ImportContext {
     return ptr;
   }
 
+  /** Frees one block that {@link alloc} or {@link allocZeroed} returned, before the result is built (a representation given up). */
+  free(ptr: number): void {
+    const i = this.blocks.findIndex(([p]) => p === ptr);
+    if (i < 0) throw new Error(`ImportContext.free: ${ptr} is not a block of this import`);
+    this.w.fn.mem_free!(ptr, this.blocks[i]![1]);
+    this.blocks.splice(i, 1);
+  }
+
   /** The staging block, at least `size` bytes; its contents are overwritten by the next caller. */
   stage(size: number): number {
     if (size > this.stageSize) {

@@ -9,3 +9,4 @@ export {
 } from './convert';
 export { any_negative_i32, gather_col, gather_batch, decode_dict } from './gather';
 export { acc_new, acc_init_col, acc_rows, acc_append, acc_finish, acc_free, acc_bytes } from './accumulate';
+export { dict_builder_init, dict_builder_move, dict_rehash, dict_encode, dict_builder_block_size, dict_builder_finish, dict_status, dict_count, dict_bytes_used, dict_need, dict_set_limit } from './dict-encode';
