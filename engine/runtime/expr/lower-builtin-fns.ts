@@ -89,7 +89,7 @@ function parse(lw: Lowering, e: Call, r: number, pattern: string | undefined, fl
 /** date_format, to_timestamp, to_date, unix_timestamp, from_unixtime, timestampdiff_*. */
 function lowerDateTimeFunction(lw: Lowering, e: Call, guard: number): number {
   const context = lw.context(e);
-  const fmtArg = e.args[1];
+  const fmtArg = e.fn in DIFF_UNIT ? undefined : e.args[1];
   const fmt = fmtArg === undefined ? undefined : constantString(lw, e, fmtArg, 'date-time pattern');
   if (fmt === null) return lw.nullOf(e.type);
   const S = DataTypes.STRING();
