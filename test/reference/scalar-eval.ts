@@ -10,6 +10,7 @@
 import type { Call, ScalarExpr } from '../../engine/logical/expression.js';
 import type { DataType } from '../../engine/types/data-type.js';
 import { castValue, toDouble } from './scalar-eval-cast.js';
+import { evalBuiltin } from './scalar-eval-builtins.js';
 import { evalDateTime } from './scalar-eval-datetime.js';
 import { evalMath } from './scalar-eval-math.js';
 import { evalString } from './scalar-eval-string.js';
@@ -105,6 +106,8 @@ function evalCall(e: Call, row: readonly SqlValue[]): SqlValue {
       return sawNull ? null : false;
     }
   }
+  const b = evalBuiltin(e.fn, args, types, e.type);
+  if (b !== undefined) return b;
   const s = evalString(e.fn, args, types, e.type);
   if (s !== undefined) return s;
   const m = evalMath(e.fn, args, types, e.type);
