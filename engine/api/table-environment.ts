@@ -31,6 +31,11 @@ export interface EnvironmentSettings {
   readonly memoryBudgetBytes?: number;
   /** The weir `.wasm` as bytes or a compiled module (required outside Node; Node loads it from the package). */
   readonly wasm?: BufferSource | WebAssembly.Module;
+  /**
+   * Whether string columns of registered Arrow data that hold few distinct values are stored
+   * dictionary-encoded, as a database's storage does (default true); results are the same either way.
+   */
+  readonly dictionaryEncode?: boolean;
 }
 
 /** Flink-style constructors of settings: `TableEnvironment.create(EnvironmentSettings.inBatchMode())`. */
@@ -75,6 +80,7 @@ export class TableEnvironment {
       batchSize: resolved.batchSize,
       ...(settings.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: settings.memoryBudgetBytes } : {}),
       ...(settings.wasm !== undefined ? { wasm: settings.wasm } : {}),
+      ...(settings.dictionaryEncode !== undefined ? { dictionaryEncode: settings.dictionaryEncode } : {}),
     });
     return new TableEnvironment(runner, resolved);
   }

@@ -23,6 +23,11 @@ export interface RunnerSettings {
   memoryBudgetBytes?: number;
   /** The weir `.wasm` as bytes or a compiled module (edge runtimes); Node loads it from the package when absent. */
   wasm?: BufferSource | WebAssembly.Module;
+  /**
+   * Whether registered Utf8 columns with few distinct strings are stored dictionary-encoded
+   * (default true): less memory, and grouping, joining and comparing hash each string once.
+   */
+  dictionaryEncode?: boolean;
 }
 
 /**
@@ -55,7 +60,7 @@ export class BatchJobRunner {
 
   /** Copies Arrow data into linear memory (one copy per buffer) under `name`; replaces a table of that name. */
   registerTable(name: string, data: arrow.Table | arrow.RecordBatch[] | Uint8Array): { schema: Schema; rowCount: number } {
-    const table = importArrow(this.wasm, data);
+    const table = importArrow(this.wasm, data, { dictionaryEncode: this.settings.dictionaryEncode ?? true });
     this.dropTable(name);
     this.tables.set(name, table);
     return { schema: fromArrowSchema(table.schema), rowCount: table.numRows };

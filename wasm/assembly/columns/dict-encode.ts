@@ -20,7 +20,7 @@
 //   B_STATUS     why dict_encode stopped (DICT_*)
 //   B_NEED       for DICT_GROW_BYTES: the bytes of the string that did not fit
 
-import { hash_bytes } from '../hash';
+import { hash_bytes, hash_short_string, readable, string_word } from '../hash';
 import { KIND_UTF8, col_data, col_validity, col_validity_offset, col_values, col_write } from '../layout';
 import { get_bit } from './bits';
 
@@ -122,6 +122,11 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
   const bytesCap = load<u32>(b + B_BYTES_CAP);
   let count = load<u32>(b + B_COUNT);
   let used = <u32>load<i32>(dOffsets + (<usize>count << 2));
+  // Strings of up to 16 bytes (the common case) are hashed and compared as two masked words, read
+  // with whole-word loads: allowed when 16 bytes past the last row and past the dictionary's
+  // capacity lie inside memory (checked once here). hash_short_string equals hash_bytes on such
+  // strings, so calls that take either path agree on every string's slot.
+  const words = readable(data + <usize>load<i32>(offsets + (to << 2)), 16) && readable(dBytes + <usize>bytesCap, 16);
   let status = DICT_DONE;
   let row = from;
   for (; row < to; row++) {
@@ -132,7 +137,17 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
     const start = load<i32>(offsets + (row << 2));
     const len = <usize>(load<i32>(offsets + (row << 2), 4) - start);
     const ptr = data + <usize>start;
-    const tag = <u32>hash_bytes(ptr, len);
+    const short = words && len <= 16;
+    let w0: u64 = 0;
+    let w1: u64 = 0;
+    let tag: u32;
+    if (short) {
+      w0 = string_word(ptr, len, 0);
+      w1 = string_word(ptr, len, 1);
+      tag = <u32>hash_short_string(w0, w1, len);
+    } else {
+      tag = <u32>hash_bytes(ptr, len);
+    }
     let j = tag & mask;
     let code: u32 = 0;
     while (true) {
@@ -156,7 +171,13 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
         const c = <usize>(code1 - 1);
         const dStart = <usize>load<i32>(dOffsets + (c << 2));
         const dLen = <usize>load<i32>(dOffsets + (c << 2), 4) - dStart;
-        if (dLen == len && same_bytes(dBytes + dStart, ptr, len)) { code = code1 - 1; break; }
+        if (dLen == len) {
+          const d = dBytes + dStart;
+          if (short ? string_word(d, len, 0) == w0 && string_word(d, len, 1) == w1 : same_bytes(d, ptr, len)) {
+            code = code1 - 1;
+            break;
+          }
+        }
       }
       j = (j + 1) & mask;
     }
