@@ -46,6 +46,7 @@ export function readExpressionError(w: WasmInstance, spec: ProgramSpec): Express
   const a = dv.getBigInt64(p + 16, true);
   const b = dv.getBigInt64(p + 24, true);
   const f = dv.getFloat64(p + 32, true);
+  const wide = (at: number) => BigInt.asIntN(128, (dv.getBigUint64(p + at + 8, true) << 64n) | dv.getBigUint64(p + at, true));
   const ctx: InstructionContext = spec.contexts[instr] ?? { expr: '?' };
   const scales = ctx.scales ?? [];
   let value = '';
@@ -53,6 +54,8 @@ export function readExpressionError(w: WasmInstance, spec: ProgramSpec): Express
     case 1: value = decimalText(a, scales[0] ?? 0); break;
     case 2: value = `${decimalText(a, scales[0] ?? 0)} ${ctx.symbol ?? ','} ${decimalText(b, scales[1] ?? 0)}`; break;
     case 3: value = doubleText(f); break;
+    case 5: value = decimalText(wide(16), scales[0] ?? 0); break;
+    case 6: value = `${decimalText(wide(16), scales[0] ?? 0)} ${ctx.symbol ?? ','} ${decimalText(wide(48), scales[1] ?? 0)}`; break;
     case 4: {
       const ptr = dv.getUint32(p + 40, true);
       const len = dv.getUint32(p + 44, true);
@@ -69,7 +72,7 @@ export function readExpressionError(w: WasmInstance, spec: ProgramSpec): Express
         : `${scales.some((s) => s > 0) || ctx.symbol === undefined ? 'numeric' : 'integer'} overflow ${where}${value ? ` (${value})` : ''}`;
       break;
     case ExprErrorCode.DIVIDE_BY_ZERO:
-      message = `division by zero ${where}${valueKind === 2 ? ` (${value})` : ''}`;
+      message = `division by zero ${where}${valueKind === 2 || valueKind === 6 ? ` (${value})` : ''}`;
       break;
     case ExprErrorCode.CAST:
       message = `cannot cast ${value} to ${ctx.target ?? '?'} ${where}`;

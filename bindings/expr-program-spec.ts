@@ -7,8 +7,11 @@
 /** Words per instruction: [op, dst, guard, a, b, c, d, e] (see wasm/assembly/expr/opcodes.ts). */
 export const INSTR_WORDS = 8;
 
-/** VM kinds of registers and outputs; the same numbers as the physical kinds (STR outputs as UTF8). */
-export const VmKind = { BOOL: 1, I32: 2, I64: 3, F64: 4, STR: 5 } as const;
+/**
+ * VM kinds of registers and outputs; the same numbers as the physical kinds (STR outputs as UTF8;
+ * I128 holds DECIMAL(p > 18) unscaled, 16 bytes per row).
+ */
+export const VmKind = { BOOL: 1, I32: 2, I64: 3, F64: 4, STR: 5, I128: 7 } as const;
 export type VmKind = (typeof VmKind)[keyof typeof VmKind];
 
 /** Error codes the VM reports (wasm/assembly/expr/errors.ts). */

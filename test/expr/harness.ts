@@ -27,7 +27,8 @@ export function kindOfType(t: DataType): Kind {
   switch (t.name) {
     case 'BOOLEAN': case 'NULL': return Kind.BOOL;
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'DATE': return Kind.I32;
-    case 'BIGINT': case 'TIMESTAMP': case 'DECIMAL': return Kind.I64;
+    case 'DECIMAL': return (t.precision ?? 18) > 18 ? Kind.I128 : Kind.I64;
+    case 'BIGINT': case 'TIMESTAMP': return Kind.I64;
     case 'FLOAT': case 'DOUBLE': return Kind.F64;
     case 'STRING': return Kind.UTF8;
   }
@@ -89,7 +90,7 @@ export function writeColumn(w: WasmInstance, col: TestColumn): ColumnDesc {
     const u = writeUtf8(w, col.values as (string | null)[]);
     return { kind, validity, validityOffset: bitOffset, values: u.values, data: u.data, length: n };
   }
-  const width = kind === Kind.BOOL ? 1 : kind === Kind.I32 ? 4 : 8;
+  const width = kind === Kind.BOOL ? 1 : kind === Kind.I32 ? 4 : kind === Kind.I128 ? 16 : 8;
   const values = alloc(w, n * width);
   const dv = w.views.dataView;
   col.values.forEach((v, i) => {
@@ -104,6 +105,12 @@ export function writeColumn(w: WasmInstance, col: TestColumn): ColumnDesc {
       case Kind.I32: dv.setInt32(p, v as number, true); break;
       case Kind.I64: dv.setBigInt64(p, v as bigint, true); break;
       case Kind.F64: dv.setFloat64(p, v as number, true); break;
+      case Kind.I128: {
+        const u = BigInt.asUintN(128, v as bigint);
+        dv.setBigUint64(p, BigInt.asUintN(64, u), true);
+        dv.setBigUint64(p + 8, u >> 64n, true);
+        break;
+      }
     }
   });
   return { kind, validity, validityOffset: bitOffset, values, data: 0, length: n };
@@ -132,6 +139,11 @@ export function readColumn(w: WasmInstance, desc: ColumnDesc, type: DataType): S
       case Kind.I32: out.push(dv.getInt32(desc.values + i * 4, true)); break;
       case Kind.I64: out.push(dv.getBigInt64(desc.values + i * 8, true)); break;
       case Kind.F64: out.push(dv.getFloat64(desc.values + i * 8, true)); break;
+      case Kind.I128: {
+        const p = desc.values + i * 16;
+        out.push(BigInt.asIntN(128, (dv.getBigUint64(p + 8, true) << 64n) | dv.getBigUint64(p, true)));
+        break;
+      }
       case Kind.UTF8: out.push(readUtf8Row(w, desc.values, desc.data, i)); break;
       case Kind.DICT: {
         const code = dv.getInt32(desc.values + i * 4, true);

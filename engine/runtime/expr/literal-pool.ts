@@ -12,7 +12,7 @@ export function literalNumber(v: LiteralValue): number {
   return Number(v);
 }
 
-/** A literal's 64-bit integer (BIGINT, DECIMAL unscaled, TIMESTAMP): numbers or decimal strings. */
+/** A literal's integer (BIGINT, DECIMAL unscaled, TIMESTAMP): numbers or decimal strings. */
 export function literalBigInt(v: LiteralValue): bigint {
   if (typeof v === 'number') return BigInt(Math.trunc(v));
   if (typeof v === 'boolean') return v ? 1n : 0n;
@@ -21,7 +21,7 @@ export function literalBigInt(v: LiteralValue): bigint {
 
 /**
  * The constant-pool bytes of a non-NULL literal held as `kind`: BOOL one byte, I32 4 bytes, I64
- * and F64 8 bytes (little-endian), STR a u32 byte length followed by the UTF-8 bytes.
+ * and F64 8 bytes, I128 16 (two's complement; all little-endian), STR a u32 byte length followed by the UTF-8 bytes.
  */
 export function literalBytes(v: LiteralValue, kind: VmKind): Uint8Array {
   switch (kind) {
@@ -34,6 +34,13 @@ export function literalBytes(v: LiteralValue, kind: VmKind): Uint8Array {
     case VmKind.I64: {
       const b = new Uint8Array(8);
       new DataView(b.buffer).setBigInt64(0, BigInt.asIntN(64, literalBigInt(v)), true);
+      return b;
+    }
+    case VmKind.I128: {
+      const b = new Uint8Array(16);
+      const u = BigInt.asUintN(128, literalBigInt(v));
+      new DataView(b.buffer).setBigUint64(0, BigInt.asUintN(64, u), true);
+      new DataView(b.buffer).setBigUint64(8, u >> 64n, true);
       return b;
     }
     case VmKind.F64: {

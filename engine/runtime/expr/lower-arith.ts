@@ -1,6 +1,7 @@
 import { VmKind } from '../../../bindings/expr-program-spec.js';
 import type { Call, ScalarExpr } from '../../logical/expression.js';
 import { type DataType, DataTypes } from '../../types/data-type.js';
+import { isWideArithmetic, lowerWideArithmetic } from './lower-decimal128.js';
 import type { Lowering } from './lowering.js';
 import { AR, MODE, OP, ROUND } from './opcodes.js';
 import { UnsupportedExpressionError, isFloating, precisionBound, rangeOf, scaleOf, vmKindOf } from './vm-types.js';
@@ -53,6 +54,7 @@ export function lowerArithmetic(lw: Lowering, e: Call, guard: number): number {
   if (t.name === 'TINYINT' || t.name === 'SMALLINT' || t.name === 'INT') {
     return emitBinary(lw, OP.ARITH_I32, VmKind.I32, x, y, t, guard, sub, rangeOf(t), context);
   }
+  if (t.name === 'DECIMAL' && isWideArithmetic(e)) return lowerWideArithmetic(lw, e, x, y, guard, sub, context);
   if (t.name === 'DECIMAL') return lowerDecimalArithmetic(lw, e, x, y, guard, sub, context);
   throw new UnsupportedExpressionError(`arithmetic on ${t.name} is not supported: ${lw.text(e)}`);
 }
@@ -60,7 +62,6 @@ export function lowerArithmetic(lw: Lowering, e: Call, guard: number): number {
 function lowerDecimalArithmetic(
   lw: Lowering, e: Call, x: ScalarExpr, y: ScalarExpr, guard: number, sub: number, context: ReturnType<Lowering['context']>,
 ): number {
-  vmKindOf(e.type); // rejects DECIMAL(p > 18)
   const s = scaleOf(e.type);
   const p = precisionBound(e.type);
   const tx = asDecimal(x.type);
@@ -117,6 +118,8 @@ export function lowerUnaryArithmetic(lw: Lowering, e: Call, guard: number): numb
       return lw.b.emit(abs ? OP.ABS_I64 : OP.NEG_I64, lw.b.newRegister(VmKind.I64), guard, a, 0, 0, 0, 0, context);
     case VmKind.F64:
       return lw.b.emit(abs ? OP.ABS_F64 : OP.NEG_F64, lw.b.newRegister(VmKind.F64), guard, a, 0, 0, 0, 0, context);
+    case VmKind.I128:
+      return lw.b.emit(abs ? OP.ABS_I128 : OP.NEG_I128, lw.b.newRegister(VmKind.I128), guard, a, 0, 0, 0, 0, context);
     default:
       throw new UnsupportedExpressionError(`${e.fn} of ${t.name} is not supported: ${lw.text(e)}`);
   }

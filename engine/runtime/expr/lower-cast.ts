@@ -2,11 +2,13 @@ import { VmKind } from '../../../bindings/expr-program-spec.js';
 import type { Call, Literal } from '../../logical/expression.js';
 import { type DataType, typeToString } from '../../types/data-type.js';
 import { castFromString, castToString } from './lower-cast-string.js';
+import { convertWide } from './lower-decimal128.js';
 import { literalBigInt, literalBytes, literalNumber } from './literal-pool.js';
 import type { Lowering } from './lowering.js';
 import { AR, MODE, OP, ROUND } from './opcodes.js';
 import {
-  UnsupportedExpressionError, isFloating, isIntegerName, precisionBound, rangeOf, scaleOf, timestampPrecision, vmKindOf,
+  UnsupportedExpressionError, isFloating, isIntegerName, isWideDecimal, precisionBound, rangeOf, scaleOf, timestampPrecision,
+  vmKindOf,
 } from './vm-types.js';
 
 type Context = ReturnType<Lowering['context']>;
@@ -22,7 +24,8 @@ function integerDigits(t: DataType): number {
 export function sameRepresentation(from: DataType, to: DataType): boolean {
   if (from.name === to.name) {
     switch (from.name) {
-      case 'DECIMAL': return from.scale === to.scale && (to.precision ?? 18) >= (from.precision ?? 18);
+      case 'DECIMAL':
+        return from.scale === to.scale && (to.precision ?? 18) >= (from.precision ?? 18) && isWideDecimal(from) === isWideDecimal(to);
       case 'TIMESTAMP': return timestampPrecision(from) === timestampPrecision(to);
       default: return true;
     }
@@ -30,7 +33,7 @@ export function sameRepresentation(from: DataType, to: DataType): boolean {
   const i32 = ['TINYINT', 'SMALLINT', 'INT'];
   if (i32.includes(from.name) && i32.includes(to.name)) return integerDigits(to) >= integerDigits(from);
   if (from.name === 'FLOAT' && to.name === 'DOUBLE') return true;
-  if (from.name === 'BIGINT' && to.name === 'DECIMAL') return to.scale === 0 && (to.precision ?? 18) >= 18;
+  if (from.name === 'BIGINT' && to.name === 'DECIMAL') return to.scale === 0 && (to.precision ?? 18) >= 18 && !isWideDecimal(to);
   return false;
 }
 
@@ -84,6 +87,8 @@ function emit(lw: Lowering, op: number, kind: VmKind, guard: number, a: number, 
 
 function convert(lw: Lowering, r: number, from: DataType, to: DataType, guard: number, tryMode: boolean, ctx: Context): number {
   const t = tryMode ? 1 : 0;
+  const wide = convertWide(lw, r, from, to, guard, tryMode, ctx);
+  if (wide !== undefined) return wide;
   if (from.name === 'STRING') return castFromString(lw, r, to, guard, tryMode, ctx);
   if (to.name === 'STRING') return castToString(lw, r, from, ctx);
   const fk = vmKindOf(from);

@@ -3,7 +3,9 @@ import type { Call, ScalarExpr } from '../../logical/expression.js';
 import { type DataType, DataTypes } from '../../types/data-type.js';
 import type { Lowering } from './lowering.js';
 import { CMP, MODE, OP } from './opcodes.js';
-import { UnsupportedExpressionError, isFloating, isIntegerName, scaleOf, timestampPrecision, vmKindOf } from './vm-types.js';
+import {
+  UnsupportedExpressionError, isFloating, isIntegerName, isWideDecimal, scaleOf, timestampPrecision, vmKindOf,
+} from './vm-types.js';
 
 const CMP_OF: Record<string, number> = {
   eq: CMP.EQ, ne: CMP.NE, lt: CMP.LT, le: CMP.LE, gt: CMP.GT, ge: CMP.GE,
@@ -18,6 +20,7 @@ const FLIPPED: Record<number, number> = {
 
 const OPCODE_OF_KIND: Record<number, number> = {
   [VmKind.BOOL]: OP.CMP_BOOL, [VmKind.I32]: OP.CMP_I32, [VmKind.I64]: OP.CMP_I64, [VmKind.F64]: OP.CMP_F64, [VmKind.STR]: OP.CMP_STR,
+  [VmKind.I128]: OP.CMP_I128,
 };
 
 /**
@@ -31,7 +34,9 @@ export function comparisonType(a: DataType, b: DataType): DataType {
   if (isFloating(a) || isFloating(b)) return DataTypes.DOUBLE();
   const numeric = (t: DataType) => isIntegerName(t) || t.name === 'DECIMAL';
   if (numeric(a) && numeric(b)) {
-    if (a.name === 'DECIMAL' || b.name === 'DECIMAL') return DataTypes.DECIMAL(18, Math.max(scaleOf(a), scaleOf(b)));
+    if (a.name === 'DECIMAL' || b.name === 'DECIMAL') {
+      return DataTypes.DECIMAL(isWideDecimal(a) || isWideDecimal(b) ? 38 : 18, Math.max(scaleOf(a), scaleOf(b)));
+    }
     return a.name === 'BIGINT' || b.name === 'BIGINT' ? DataTypes.BIGINT() : DataTypes.INT();
   }
   if ((a.name === 'TIMESTAMP' || a.name === 'DATE') && (b.name === 'TIMESTAMP' || b.name === 'DATE')) {

@@ -6,7 +6,9 @@ import type { Lowering } from './lowering.js';
 import { CMP, OP } from './opcodes.js';
 import { vmKindOf } from './vm-types.js';
 
-const WIDTH: Record<number, number> = { [VmKind.BOOL]: 1, [VmKind.I32]: 4, [VmKind.I64]: 8, [VmKind.F64]: 8, [VmKind.STR]: 8 };
+const WIDTH: Record<number, number> = {
+  [VmKind.BOOL]: 1, [VmKind.I32]: 4, [VmKind.I64]: 8, [VmKind.F64]: 8, [VmKind.STR]: 8, [VmKind.I128]: 16,
+};
 
 /** SELECT dst <- cond ? a : b in the result's VM kind. */
 function select(lw: Lowering, kind: VmKind, cond: number, a: number, b: number, context: ReturnType<Lowering['context']>): number {

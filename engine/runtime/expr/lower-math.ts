@@ -4,9 +4,10 @@ import { type DataType, DataTypes } from '../../types/data-type.js';
 import { rescale } from './lower-arith.js';
 import { castRegister } from './lower-cast.js';
 import { literalBytes, literalNumber } from './literal-pool.js';
+import { lowerWideMath } from './lower-decimal128.js';
 import type { Lowering } from './lowering.js';
 import { MATH, OP, ROUND } from './opcodes.js';
-import { UnsupportedExpressionError, isFloating, precisionBound, scaleOf, vmKindOf } from './vm-types.js';
+import { UnsupportedExpressionError, isFloating, isWideDecimal, precisionBound, scaleOf, vmKindOf } from './vm-types.js';
 
 const D = DataTypes.DOUBLE();
 
@@ -60,6 +61,7 @@ export function lowerMath(lw: Lowering, e: Call, guard: number): number {
       }
     }
   }
+  if (isWideDecimal(x.type) || isWideDecimal(e.type)) return lowerWideMath(lw, e, guard);
   const { r, scale } = exactArg(lw, e, guard);
   switch (e.fn) {
     case 'floor': case 'ceil': {

@@ -21,7 +21,8 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  */
 function literalList(items: readonly ScalarExpr[], t: DataType): { bytes: Uint8Array; count: number; flags: number } | undefined {
   const kind = vmKindOf(t);
-  if (kind === VmKind.BOOL || items.some((i) => i.kind !== 'literal')) return undefined;
+  // BOOL and I128 (DECIMAL(p > 18)) lists become OR'ed equalities.
+  if (kind === VmKind.BOOL || kind === VmKind.I128 || items.some((i) => i.kind !== 'literal')) return undefined;
   let flags = 0;
   const values: Uint8Array[] = [];
   for (const item of items as Literal[]) {

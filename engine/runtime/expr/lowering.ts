@@ -58,7 +58,7 @@ export class Lowering {
    * fail (a dictionary entry no row uses must not raise) and whose result is not a string.
    */
   private isDictRegion(e: Call): boolean {
-    if (this.inRegion || e.type.name === 'NULL' || e.type.name === 'STRING' || this.canFail(e)) return false;
+    if (this.inRegion || e.type.name === 'NULL' || e.type.name === 'STRING' || vmKindOf(e.type) === VmKind.I128 || this.canFail(e)) return false;
     const col = this.singleColumn(e);
     return col !== undefined && col.type.name === 'STRING';
   }

@@ -82,6 +82,21 @@ export const OP = {
   DATE_FORMAT: 166,
   DATE_PARSE: 167,
   TS_DIFF: 168,
+  // DECIMAL(p > 18) on I128 registers: 100..149.
+  WIDEN_I128: 100,
+  NARROW_I128: 101,
+  ARITH_I128: 102,
+  DEC128_MUL: 103,
+  DEC128_DIV: 104,
+  RESCALE_I128: 105,
+  NEG_I128: 106,
+  ABS_I128: 107,
+  CMP_I128: 108,
+  CAST_I128_F64: 109,
+  CAST_F64_I128: 110,
+  CAST_I128_STR: 111,
+  CAST_STR_I128: 112,
+  MUL_I64_I128: 113,
 } as const;
 
 /** Source codes of date/time instructions: DATE, or a TIMESTAMP's fraction digits (3 or 6). */

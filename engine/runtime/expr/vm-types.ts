@@ -9,7 +9,8 @@ export class UnsupportedExpressionError extends Error {
 
 /**
  * The VM kind that holds a logical type: BOOLEAN→BOOL, TINYINT/SMALLINT/INT/DATE→I32,
- * BIGINT/TIMESTAMP/DECIMAL(p≤18)→I64 (decimal unscaled), FLOAT/DOUBLE→F64, STRING→STR.
+ * BIGINT/TIMESTAMP/DECIMAL(p≤18)→I64 (decimal unscaled), DECIMAL(p>18)→I128 (unscaled),
+ * FLOAT/DOUBLE→F64, STRING→STR.
  * The NULL type (an untyped NULL) is held as an all-NULL BOOL.
  */
 export function vmKindOf(t: DataType): VmKind {
@@ -17,14 +18,15 @@ export function vmKindOf(t: DataType): VmKind {
     case 'BOOLEAN': case 'NULL': return VmKind.BOOL;
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'DATE': return VmKind.I32;
     case 'BIGINT': case 'TIMESTAMP': return VmKind.I64;
-    case 'DECIMAL':
-      if ((t.precision ?? 38) > 18) {
-        throw new UnsupportedExpressionError(`DECIMAL(${t.precision}, ${t.scale}) is not supported by the expression evaluator (precision above 18)`);
-      }
-      return VmKind.I64;
+    case 'DECIMAL': return isWideDecimal(t) ? VmKind.I128 : VmKind.I64;
     case 'FLOAT': case 'DOUBLE': return VmKind.F64;
     case 'STRING': return VmKind.STR;
   }
+}
+
+/** Whether `t` is a DECIMAL held in 128 bits (precision above 18). */
+export function isWideDecimal(t: DataType): boolean {
+  return t.name === 'DECIMAL' && (t.precision ?? 18) > 18;
 }
 
 /** The I32 arithmetic range code of an integer type held as I32. */

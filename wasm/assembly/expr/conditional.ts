@@ -23,7 +23,8 @@ export function op_select(ins: usize): void {
   const e = regValues(er);
   if (width == 1) selectLoop<u8>(c, t, e, out, n);
   else if (width == 4) selectLoop<u32>(c, t, e, out, n);
-  else selectLoop<u64>(c, t, e, out, n);
+  else if (width == 8) selectLoop<u64>(c, t, e, out, n);
+  else selectLoop<v128>(c, t, e, out, n);
   const tn = regNulls(tr);
   const en = regNulls(er);
   if (tn == 0 && en == 0) {

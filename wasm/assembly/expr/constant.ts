@@ -1,6 +1,6 @@
 // CONST: fills a register with a literal for a whole vector, once, when the program is loaded
 // (the body never writes constant registers, so no broadcast happens per batch).
-import { VK_BOOL, VK_I32, VK_STR } from './opcodes';
+import { VK_BOOL, VK_I128, VK_I32, VK_STR } from './opcodes';
 import { VECTOR, pool, regOwnNulls, regOwnValues, setReg } from './state';
 
 /** CONST dst <- literal of VM kind a at pool offset b; c = 1 for NULL. */
@@ -13,7 +13,7 @@ export function op_const(ins: usize): void {
   const nulls = regOwnNulls(dst);
   const n = <usize>VECTOR;
   if (isNull) {
-    memory.fill(out, 0, n << 3);
+    memory.fill(out, 0, n << 4);
   } else if (kind == VK_BOOL) {
     memory.fill(out, load<u8>(pool(off)), n);
   } else if (kind == VK_I32) {
@@ -25,6 +25,13 @@ export function op_const(ins: usize): void {
     for (let i: usize = 0; i < n; i++) {
       store<u32>(out + (i << 3), <u32>(p + 4));
       store<u32>(out + (i << 3), len, 4);
+    }
+  } else if (kind == VK_I128) {
+    const lo = load<u64>(pool(off));
+    const hi = load<u64>(pool(off), 8);
+    for (let i: usize = 0; i < n; i++) {
+      store<u64>(out + (i << 4), lo);
+      store<u64>(out + (i << 4), hi, 8);
     }
   } else {
     const v = load<i64>(pool(off));

@@ -146,6 +146,14 @@ export function decimalDigits(x: f64): void {
   else shortest(frac | (<u64>1 << 52), be - 1075, -1074, <u64>1 << 52);
 }
 
+/** Digit i (0-based) of the digits left by decimalDigits, 0 past the last (for wide decimals). */
+export function shortestDigit(i: i32): u32 {
+  return i < digitCount ? <u32>load<u8>(DIGITS + <usize>i) : 0;
+}
+
+/** The exponent left by decimalDigits: value = 0.d1..dn * 10^shortestExp(). */
+export function shortestExp(): i32 { return decimalExp; }
+
 let scaledOk: bool = true;
 
 /**

@@ -21,6 +21,8 @@ export const EV_I64: i32 = 1;   // A
 export const EV_I64_PAIR: i32 = 2; // A and B
 export const EV_F64: i32 = 3;   // F
 export const EV_STR: i32 = 4;   // string at S (pointer, length)
+export const EV_I128: i32 = 5;  // one 128-bit value: low word in A, high word in B
+export const EV_I128_PAIR: i32 = 6; // two 128-bit values: A/B, then C/D
 
 const ERR = memory.data(64, 16);
 const E_CODE: usize = 0;
@@ -32,6 +34,8 @@ const E_B: usize = 24;
 const E_F: usize = 32;
 const E_STR_PTR: usize = 40;
 const E_STR_LEN: usize = 44;
+const E_C: usize = 48;
+const E_D: usize = 56;
 
 let currentInstr: i32 = 0;
 
@@ -61,6 +65,22 @@ export function raiseI64(code: i32, i: i32, a: i64, b: i64, pair: bool): void {
   record(code, i, pair ? EV_I64_PAIR : EV_I64);
   store<i64>(ERR, a, E_A);
   store<i64>(ERR, b, E_B);
+}
+
+/** Raises `code` at logical row `i` with a 128-bit operand (DECIMAL(p > 18) unscaled). */
+export function raiseI128(code: i32, i: i32, lo: u64, hi: u64): void {
+  record(code, i, EV_I128);
+  store<u64>(ERR, lo, E_A);
+  store<u64>(ERR, hi, E_B);
+}
+
+/** Raises `code` at logical row `i` with two 128-bit operands. */
+export function raiseI128Pair(code: i32, i: i32, aLo: u64, aHi: u64, bLo: u64, bHi: u64): void {
+  record(code, i, EV_I128_PAIR);
+  store<u64>(ERR, aLo, E_A);
+  store<u64>(ERR, aHi, E_B);
+  store<u64>(ERR, bLo, E_C);
+  store<u64>(ERR, bHi, E_D);
 }
 
 /** Raises `code` at logical row `i` with a floating-point operand. */

@@ -4,7 +4,7 @@
 // every row of the vector is valid.
 import { KIND_DICT, KIND_UTF8, col_data, col_kind, col_length, col_validity, col_validity_offset, col_values } from '../layout';
 import { ERR_COLUMN_KIND, raiseI64 } from './errors';
-import { VK_BOOL, VK_I32, VK_STR } from './opcodes';
+import { VK_BOOL, VK_I128, VK_I32, VK_STR } from './opcodes';
 import { inputDesc, regOwnNulls, regOwnValues, setReg, vecLen, vecSel, vecStart } from './state';
 
 /** Spreads the 8 bits of `nb` (LSB = row 0) into 8 bytes of 0/1. */
@@ -214,7 +214,7 @@ export function op_load(ins: usize): void {
     raiseI64(ERR_COLUMN_KIND, 0, col, ck, true);
     return;
   }
-  const shift: usize = kind == VK_BOOL ? 0 : kind == VK_I32 ? 2 : 3;
+  const shift: usize = kind == VK_BOOL ? 0 : kind == VK_I32 ? 2 : kind == VK_I128 ? 4 : 3;
   const values = col_values(desc);
   const sel = vecSel();
   const n = vecLen();
@@ -225,8 +225,10 @@ export function op_load(ins: usize): void {
     for (let i = 0; i < n; i++) store<u8>(own + <usize>i, load<u8>(values + <usize>load<i32>(sel + (<usize>i << 2))));
   } else if (shift == 2) {
     for (let i = 0; i < n; i++) store<i32>(own + (<usize>i << 2), load<i32>(values + (<usize>load<i32>(sel + (<usize>i << 2)) << 2)));
-  } else {
+  } else if (shift == 3) {
     for (let i = 0; i < n; i++) store<i64>(own + (<usize>i << 3), load<i64>(values + (<usize>load<i32>(sel + (<usize>i << 2)) << 3)));
+  } else {
+    for (let i = 0; i < n; i++) memory.copy(own + (<usize>i << 4), values + (<usize>load<i32>(sel + (<usize>i << 2)) << 4), 16);
   }
   setReg(dst, ptr, columnNulls(desc, ownNulls));
 }

@@ -15,6 +15,7 @@ export const VK_I32: i32 = 2;
 export const VK_I64: i32 = 3;
 export const VK_F64: i32 = 4;
 export const VK_STR: i32 = 5;
+export const VK_I128: i32 = 7; // DECIMAL(p > 18) unscaled: two little-endian words per row
 
 // Operand modes of binary arithmetic and comparisons.
 export const MODE_VV: i32 = 0; // a and b are registers
@@ -240,3 +241,32 @@ export const OP_TRUNCATE_F64: i32 = 165;
 export const OP_DATE_FORMAT: i32 = 166;
 export const OP_DATE_PARSE: i32 = 167;
 export const OP_TS_DIFF: i32 = 168;
+
+// DECIMAL(p > 18) on I128 registers (opcodes 100..149; kernels in decimal128-*.ts).
+/** WIDEN_I128 dst(I128) <- a (VM kind b: I32 or I64), sign-extended. */
+export const OP_WIDEN_I128: i32 = 100;
+/** NARROW_I128 dst(I64) <- a(I128) within 10^c (c in 1..18; else the i64 range); d: try. */
+export const OP_NARROW_I128: i32 = 101;
+/** ARITH_I128 dst <- a (c: AR_ADD, AR_SUB or AR_MOD) b, one scale; d: mode, e: precision bound. */
+export const OP_ARITH_I128: i32 = 102;
+/** DEC128_MUL dst <- round(a * b / 10^c) half up; d: mode, e: precision bound. */
+export const OP_DEC128_MUL: i32 = 103;
+/** DEC128_DIV dst <- round(a * 10^c / b) half up (c < 0: divides by b * 10^-c); d: mode, e: precision. */
+export const OP_DEC128_DIV: i32 = 104;
+/** RESCALE_I128 dst <- a * 10^b (b < 0: divided, rounded by e = ROUND_*); c: precision bound; d: try. */
+export const OP_RESCALE_I128: i32 = 105;
+/** NEG_I128 / ABS_I128 dst <- -a, |a|. */
+export const OP_NEG_I128: i32 = 106;
+export const OP_ABS_I128: i32 = 107;
+/** CMP_I128 dst(BOOL) <- a (c) b; d: mode. */
+export const OP_CMP_I128: i32 = 108;
+/** CAST_I128_F64 dst(F64) <- a / 10^b. */
+export const OP_CAST_I128_F64: i32 = 109;
+/** CAST_F64_I128 dst <- round_half_up(a * 10^b) within 10^c; d: try. */
+export const OP_CAST_F64_I128: i32 = 110;
+/** CAST_I128_STR dst(STR) <- a rendered with b fraction digits. */
+export const OP_CAST_I128_STR: i32 = 111;
+/** CAST_STR_I128 dst <- a(STR) parsed at scale b within 10^c; d: try. */
+export const OP_CAST_STR_I128: i32 = 112;
+/** MUL_I64_I128 dst(I128) <- a(I64) * b(I64) exactly; d: mode, e: precision bound. */
+export const OP_MUL_I64_I128: i32 = 113;

@@ -3,7 +3,7 @@
 // arena at the start of a batch; vectors are appended as they finish.
 import { arena_alloc, mem_realloc } from '../memory';
 import { KIND_UTF8, col_write } from '../layout';
-import { VK_BOOL, VK_I32, VK_STR } from './opcodes';
+import { VK_BOOL, VK_I128, VK_I32, VK_STR } from './opcodes';
 import {
   H_NUM_OUTPUTS, H_OUTPUT_DESCS, O_DIRECT, O_KIND, O_REG, O_SAW_NULL, O_STR_BUF, O_STR_CAP, O_STR_LEN,
   O_VALIDITY, O_VALUES, hdr, outputState,
@@ -12,7 +12,7 @@ import { regNulls, regScratch, regValues, setRegOwnValues } from './state';
 
 // @ts-ignore: decorator
 @inline function widthShift(kind: i32): usize {
-  return kind == VK_BOOL ? 0 : kind == VK_I32 ? 2 : 3;
+  return kind == VK_BOOL ? 0 : kind == VK_I32 ? 2 : kind == VK_I128 ? 4 : 3;
 }
 
 /** Allocates every output of a batch of `n` rows. */

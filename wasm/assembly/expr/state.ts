@@ -12,8 +12,8 @@
 
 /** Rows per vector: intermediates of a 1K-row vector stay in L1/L2 while a batch can be 64K rows. */
 export const VECTOR: i32 = 1024;
-/** Bytes of a register's value buffer (8 bytes per row plus slack for word-wise loops). */
-export const REG_VALUES_BYTES: usize = (<usize>VECTOR << 3) + 64;
+/** Bytes of a register's value buffer (16 bytes per row for I128, plus slack for word-wise loops). */
+export const REG_VALUES_BYTES: usize = (<usize>VECTOR << 4) + 64;
 /** Bytes of a register's null buffer (one byte per row plus slack for word-wise loops). */
 export const REG_NULLS_BYTES: usize = <usize>VECTOR + 64;
 

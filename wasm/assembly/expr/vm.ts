@@ -28,6 +28,7 @@ import { op_math_fn, op_truncate_f64 } from './math-fns';
 import { op_date_format, op_date_parse, op_ts_diff } from './date-format';
 import { op_case, op_char_length, op_concat, op_position, op_replace, op_substring, op_trim } from './strings';
 import { op_dec_mul_div, op_rescale } from './decimal';
+import { runDecimal128 } from './decimal128-dispatch';
 import { clearError, errorCode, setInstr } from './errors';
 import { op_and_or, op_not, op_test } from './logic';
 import { op_load } from './load';
@@ -125,7 +126,7 @@ export function runRange(prog: usize, from: i32, to: i32): bool {
       case OP.OP_DATE_FORMAT: op_date_format(ins); break;
       case OP.OP_DATE_PARSE: op_date_parse(ins); break;
       case OP.OP_TS_DIFF: op_ts_diff(ins); break;
-      default: unreachable();
+      default: if (!runDecimal128(ins, op)) unreachable();
     }
     if (errorCode() != 0) return false;
   }
