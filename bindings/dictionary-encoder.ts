@@ -39,6 +39,8 @@ const DICT_GROW_OFFSETS = 3;
 const DICT_GROW_BYTES = 4;
 
 const HEADER_BYTES = 64;
+/** Bytes of one hash slot; mirrors SLOT_SIZE of dict-encode.ts. */
+const SLOT_BYTES = 32;
 const INITIAL_SLOTS = 1024;
 const INITIAL_BYTES = 16 * 1024;
 
@@ -103,7 +105,7 @@ class DictionaryBuilder {
     this.header = fn.mem_alloc!(HEADER_BYTES + 32) >>> 0;
     writeDescsAt(this.w, this.header + HEADER_BYTES, [col]);
     this.slotCount = INITIAL_SLOTS;
-    this.slots = fn.mem_alloc_zeroed!(this.slotCount * 8) >>> 0;
+    this.slots = fn.mem_alloc_zeroed!(this.slotCount * SLOT_BYTES) >>> 0;
     this.offsetsCap = INITIAL_SLOTS / 2 + 1;
     this.offsets = fn.mem_alloc!(this.offsetsCap * 4) >>> 0;
     this.bytesCap = INITIAL_BYTES;
@@ -135,9 +137,9 @@ class DictionaryBuilder {
   private growSlots(): void {
     const fn = this.w.fn;
     const count = this.slotCount * 2;
-    const slots = fn.mem_alloc_zeroed!(count * 8) >>> 0;
+    const slots = fn.mem_alloc_zeroed!(count * SLOT_BYTES) >>> 0;
     fn.dict_rehash!(this.header, slots, count);
-    fn.mem_free!(this.slots, this.slotCount * 8);
+    fn.mem_free!(this.slots, this.slotCount * SLOT_BYTES);
     this.slots = slots;
     this.slotCount = count;
   }
@@ -181,7 +183,7 @@ class DictionaryBuilder {
     const fn = this.w.fn;
     if (this.bytes !== 0) fn.mem_free!(this.bytes, this.bytesCap);
     if (this.offsets !== 0) fn.mem_free!(this.offsets, this.offsetsCap * 4);
-    if (this.slots !== 0) fn.mem_free!(this.slots, this.slotCount * 8);
+    if (this.slots !== 0) fn.mem_free!(this.slots, this.slotCount * SLOT_BYTES);
     if (this.header !== 0) fn.mem_free!(this.header, HEADER_BYTES + 32);
     this.header = this.slots = this.offsets = this.bytes = 0;
   }

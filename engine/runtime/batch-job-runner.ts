@@ -25,7 +25,7 @@ export interface RunnerSettings {
   wasm?: BufferSource | WebAssembly.Module;
   /**
    * Whether registered Utf8 columns with few distinct strings are stored dictionary-encoded
-   * (default true): less memory, and grouping, joining and comparing hash each string once.
+   * (default true): less memory, and grouping by such a column hashes each distinct string once.
    */
   dictionaryEncode?: boolean;
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { exportTable } from '../../bindings/arrow-export.js';
 import { importArrow, type ArrowInput } from '../../bindings/arrow-import.js';
 import { Kind, type ColumnDesc } from '../../bindings/column.js';
-import { DICTIONARY_SAMPLE_ROWS, MAX_DICTIONARY_SIZE, dictionaryLimit, sampleLimit } from '../../bindings/dictionary-encoder.js';
+import { DICTIONARY_SAMPLE_ROWS, MAX_DICTIONARY_SIZE, dictionaryEncode, dictionaryLimit, sampleLimit } from '../../bindings/dictionary-encoder.js';
+import { ImportContext } from '../../bindings/import-context.js';
 import { ResourcesExhaustedError } from '../../bindings/errors.js';
 import { loadWasm } from '../../bindings/node.js';
 import type { WasmInstance } from '../../bindings/wasm-instance.js';
@@ -125,6 +126,60 @@ describe('dictionary encoding of Utf8 columns at import', () => {
     const r = rng(5);
     const vals = Array.from({ length: 40_000 }, (_, i) => (i < 5000 ? distinct[i]! : distinct[Math.floor(r() * 5000)]!));
     roundTrip(w, utf8Table(vals, new arrow.Utf8(), 4), vals, true);
+  });
+
+  it('compares whole strings when 24-bit hash tags collide (thousands of same-length strings differing in one word)', async () => {
+    const w = await loadWasm();
+    // Four groups of 12,000 strings of one length each (24 bytes, differing in word 0, 1 or 2; and
+    // 40 bytes, differing at the end): about four tag collisions per group are expected.
+    const distinct: string[] = [];
+    for (const [len, at] of [[24, 0], [24, 8], [24, 16], [40, 32]] as const) {
+      for (let i = 0; i < 12_000; i++) distinct.push('a'.repeat(at) + String(i).padStart(8, '0') + 'a'.repeat(len - at - 8));
+    }
+    const r = rng(13);
+    const vals = Array.from({ length: distinct.length * 4 }, (_, i) => (i < distinct.length ? distinct[i]! : distinct[Math.floor(r() * distinct.length)]!));
+    roundTrip(w, utf8Table(vals), vals, true);
+  });
+
+  it('tells strings apart at the inline-length boundary (24 bytes) and past the 255-byte length cap of the tag', async () => {
+    const w = await loadWasm();
+    const distinct: string[] = [];
+    for (const len of [0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 254, 255, 256, 300]) {
+      distinct.push('q'.repeat(len), 'q'.repeat(Math.max(0, len - 1)) + 'r', '\u0000'.repeat(len));
+    }
+    const unique = [...new Set(distinct)];
+    const r = rng(9);
+    const vals = Array.from({ length: unique.length * 6 }, (_, i) => (i < unique.length ? unique[i]! : unique[Math.floor(r() * unique.length)]!));
+    roundTrip(w, utf8Table(vals), vals, true);
+  });
+
+  it('reads rows that end at the very end of linear memory byte by byte, with the same codes', async () => {
+    // A fresh instance and a small column: the few bytes at the end of memory are past every block.
+    const w = await loadWasm();
+    // Pairs of equal length that differ only in word 0, 1 or 2.
+    const words = ['k0000000', 'k0000001', 'x'.repeat(8) + '1', 'x'.repeat(8) + '2', 'y'.repeat(16) + 'a', 'y'.repeat(16) + 'b', 'z'.repeat(24), 'z'.repeat(23) + 'Z'];
+    const r = rng(21);
+    const vals = Array.from({ length: 1000 }, () => (r() < 0.1 ? null : words[Math.floor(r() * words.length)]!));
+    const table = importArrow(w, utf8Table(vals), { dictionaryEncode: false });
+    const col = table.columns[0]!;
+    const first = w.views.i32[col.values >> 2]!;
+    const total = w.views.i32[(col.values >> 2) + col.length]! - first;
+    const atTop = w.views.u8.length - total; // the same bytes, moved to end exactly at the end of memory
+    w.views.u8.copyWithin(atTop, col.data + first, col.data + first + total);
+    const encodeAt = (data: number): number[] => {
+      const ctx = new ImportContext(w);
+      const d = dictionaryEncode(ctx, { ...col, data: data - first })!;
+      const got = readDict(w, d);
+      expect(got.rows).toEqual(vals);
+      const codes = Array.from(w.views.i32.subarray(d.values >> 2, (d.values >> 2) + d.length));
+      ctx.freeAll();
+      return codes;
+    };
+    const length = w.views.u8.length;
+    const inPlace = encodeAt(col.data + first);
+    expect(encodeAt(atTop)).toEqual(inPlace);
+    expect(w.views.u8.length, 'memory did not grow, so the end stayed the end').toBe(length);
+    table.free();
   });
 
   it('decides on a sample and gives up when the whole column crosses the limit', async () => {

@@ -2,6 +2,12 @@
 // distinct string a dense i32 code (in order of first appearance) through an open-addressing hash
 // table, writing the codes and appending each new string to the dictionary being built.
 //
+// A slot holds a string of up to INLINE_BYTES bytes itself (its zero-padded words), so a row
+// whose string is short finds its code with one slot read and no visit to the dictionary; longer
+// strings are compared with the dictionary's bytes. The slot's tag is 24 bits of the string's
+// hash with its length (capped at 255) in the top byte, so equal tags mean equal lengths for
+// short strings, and the slot index is the tag's low bits (at most 2^24 slots).
+//
 // The builder owns no memory of its own: its hash slots, dictionary offsets and dictionary bytes
 // are blocks the caller (bindings/dictionary-encoder.ts) allocates and frees, so that an import
 // that fails or gives up leaks nothing. When a block is full, or the distinct count would pass
@@ -9,7 +15,8 @@
 // header; the caller grows the block (or gives up) and calls again from that row.
 //
 // Builder header (64 bytes, u32 fields):
-//   B_SLOTS      hash slots, 8 bytes each: (low 32 bits of the string's hash, code + 1; 0 = empty)
+//   B_SLOTS      hash slots, SLOT_SIZE bytes each: words 0..2 of a short string (zero-padded),
+//                then the u32 tag and the u32 code + 1 (0 = empty)
 //   B_MASK       slot count - 1 (a power of two minus one)
 //   B_COUNT      distinct strings so far (= dictionary entries)
 //   B_LIMIT      the most distinct strings the caller accepts
@@ -20,7 +27,7 @@
 //   B_STATUS     why dict_encode stopped (DICT_*)
 //   B_NEED       for DICT_GROW_BYTES: the bytes of the string that did not fit
 
-import { hash_bytes, hash_short_string, readable, string_word } from '../hash';
+import { hash_bytes, hash_string32, readable, string_word, string_word_safe } from '../hash';
 import { KIND_UTF8, col_data, col_validity, col_validity_offset, col_values, col_write } from '../layout';
 import { get_bit } from './bits';
 
@@ -35,6 +42,13 @@ export const B_BYTES_CAP: usize = 28;
 export const B_STATUS: usize = 32;
 export const B_NEED: usize = 36;
 export const DICT_HEADER_SIZE: usize = 64;
+/** Bytes of one hash slot (a power of two). */
+export const SLOT_SIZE: usize = 32;
+const SLOT_SHIFT: usize = 5;
+const SLOT_TAG: usize = 24;
+const SLOT_CODE: usize = 28;
+/** Strings up to this many bytes are held in their slot. */
+const INLINE_BYTES: usize = 24;
 
 /** Every row up to `to` is encoded. */
 export const DICT_DONE: u32 = 0;
@@ -62,7 +76,7 @@ export const DICT_GROW_BYTES: u32 = 4;
   return true;
 }
 
-/** Starts a builder in header `b` over the given blocks (`slots` zero-filled, `slotCount` a power of two). */
+/** Starts a builder in header `b` over the given blocks (`slots` zero-filled, `slotCount` a power of two, at most 2^24). */
 export function dict_builder_init(b: usize, slots: usize, slotCount: u32, limit: u32, offsets: usize, offsetsCap: u32, bytes: usize, bytesCap: u32): void {
   store<u32>(b + B_SLOTS, <u32>slots);
   store<u32>(b + B_MASK, slotCount - 1);
@@ -85,19 +99,17 @@ export function dict_builder_move(b: usize, offsets: usize, offsetsCap: u32, byt
   store<u32>(b + B_BYTES_CAP, bytesCap);
 }
 
-/** Moves every code into zero-filled `slots` of `slotCount` (a power of two) entries and makes them the builder's. */
+/** Moves every slot into zero-filled `slots` of `slotCount` (a power of two, at most 2^24) entries and makes them the builder's. */
 export function dict_rehash(b: usize, slots: usize, slotCount: u32): void {
   const old = <usize>load<u32>(b + B_SLOTS);
   const oldCount = <usize>load<u32>(b + B_MASK) + 1;
   const mask = slotCount - 1;
   for (let i: usize = 0; i < oldCount; i++) {
-    const s = old + (i << 3);
-    const code1 = load<u32>(s, 4);
-    if (code1 == 0) continue;
-    const tag = load<u32>(s);
-    let j = tag & mask;
-    while (load<u32>(slots + (<usize>j << 3), 4) != 0) j = (j + 1) & mask;
-    store<u64>(slots + (<usize>j << 3), (<u64>code1 << 32) | <u64>tag);
+    const s = old + (i << SLOT_SHIFT);
+    if (load<u32>(s + SLOT_CODE) == 0) continue;
+    let j = load<u32>(s + SLOT_TAG) & mask;
+    while (load<u32>(slots + (<usize>j << SLOT_SHIFT) + SLOT_CODE) != 0) j = (j + 1) & mask;
+    memory.copy(slots + (<usize>j << SLOT_SHIFT), s, SLOT_SIZE);
   }
   store<u32>(b + B_SLOTS, <u32>slots);
   store<u32>(b + B_MASK, mask);
@@ -122,11 +134,10 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
   const bytesCap = load<u32>(b + B_BYTES_CAP);
   let count = load<u32>(b + B_COUNT);
   let used = <u32>load<i32>(dOffsets + (<usize>count << 2));
-  // Strings of up to 16 bytes (the common case) are hashed and compared as two masked words, read
-  // with whole-word loads: allowed when 16 bytes past the last row and past the dictionary's
-  // capacity lie inside memory (checked once here). hash_short_string equals hash_bytes on such
-  // strings, so calls that take either path agree on every string's slot.
-  const words = readable(data + <usize>load<i32>(offsets + (to << 2)), 16) && readable(dBytes + <usize>bytesCap, 16);
+  // Short strings are read as three masked words with whole-word loads when 24 bytes past the last
+  // row lie inside memory (checked once here), else byte by byte. hash_string32 equals hash_bytes
+  // on them, so every path agrees on a string's slot.
+  const words = readable(data + <usize>load<i32>(offsets + (to << 2)), INLINE_BYTES);
   let status = DICT_DONE;
   let row = from;
   for (; row < to; row++) {
@@ -137,22 +148,31 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
     const start = load<i32>(offsets + (row << 2));
     const len = <usize>(load<i32>(offsets + (row << 2), 4) - start);
     const ptr = data + <usize>start;
-    const short = words && len <= 16;
+    const inline = len <= INLINE_BYTES;
     let w0: u64 = 0;
     let w1: u64 = 0;
-    let tag: u32;
-    if (short) {
-      w0 = string_word(ptr, len, 0);
-      w1 = string_word(ptr, len, 1);
-      tag = <u32>hash_short_string(w0, w1, len);
+    let w2: u64 = 0;
+    let h: u64;
+    if (inline) {
+      if (words) {
+        w0 = string_word(ptr, len, 0);
+        w1 = string_word(ptr, len, 1);
+        w2 = string_word(ptr, len, 2);
+      } else {
+        w0 = string_word_safe(ptr, len, 0);
+        w1 = string_word_safe(ptr, len, 1);
+        w2 = string_word_safe(ptr, len, 2);
+      }
+      h = hash_string32(w0, w1, w2, 0, len);
     } else {
-      tag = <u32>hash_bytes(ptr, len);
+      h = hash_bytes(ptr, len);
     }
+    const tag = (<u32>h & 0x00FFFFFF) | (<u32>(len < 255 ? len : 255) << 24);
     let j = tag & mask;
     let code: u32 = 0;
     while (true) {
-      const s = slots + (<usize>j << 3);
-      const code1 = load<u32>(s, 4);
+      const s = slots + (<usize>j << SLOT_SHIFT);
+      const code1 = load<u32>(s + SLOT_CODE);
       if (code1 == 0) {
         // A new string: make sure it fits before taking the slot.
         if (count >= limit) { status = DICT_OVER_LIMIT; break; }
@@ -164,20 +184,24 @@ export function dict_encode(b: usize, col: usize, from: usize, to: usize, codes:
         code = count;
         count++;
         store<i32>(dOffsets + (<usize>count << 2), <i32>used);
-        store<u64>(s, (<u64>count << 32) | <u64>tag);
+        store<u64>(s, w0);
+        store<u64>(s, w1, 8);
+        store<u64>(s, w2, 16);
+        store<u32>(s + SLOT_TAG, tag);
+        store<u32>(s + SLOT_CODE, count);
         break;
       }
-      if (load<u32>(s) == tag) {
-        const c = <usize>(code1 - 1);
-        const dStart = <usize>load<i32>(dOffsets + (c << 2));
-        const dLen = <usize>load<i32>(dOffsets + (c << 2), 4) - dStart;
-        if (dLen == len) {
-          const d = dBytes + dStart;
-          if (short ? string_word(d, len, 0) == w0 && string_word(d, len, 1) == w1 : same_bytes(d, ptr, len)) {
-            code = code1 - 1;
-            break;
-          }
+      if (load<u32>(s + SLOT_TAG) == tag) {
+        let same: bool;
+        if (inline) {
+          same = ((load<u64>(s) ^ w0) | (load<u64>(s, 8) ^ w1) | (load<u64>(s, 16) ^ w2)) == 0;
+        } else {
+          const c = <usize>(code1 - 1);
+          const dStart = <usize>load<i32>(dOffsets + (c << 2));
+          const dLen = <usize>load<i32>(dOffsets + (c << 2), 4) - dStart;
+          same = dLen == len && same_bytes(dBytes + dStart, ptr, len);
         }
+        if (same) { code = code1 - 1; break; }
       }
       j = (j + 1) & mask;
     }
