@@ -58,7 +58,7 @@ const DIFF_FUNCTIONS: Partial<Record<TimeUnit, ScalarFunction>> = {
 const NOT_YET = new Set([
   'RAND', 'RAND_INTEGER', 'UUID', 'MD5', 'SHA1', 'SHA256', 'HASH_CODE', 'TO_BASE64', 'FROM_BASE64',
   'JSON_VALUE', 'JSON_QUERY', 'JSON_OBJECT', 'JSON_ARRAY', 'CONVERT_TZ', 'DATEDIFF', 'STDDEV_POP',
-  'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'LISTAGG', 'FIRST_VALUE', 'LAST_VALUE', 'PROCTIME', 'CURRENT_WATERMARK',
+  'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'LISTAGG', 'FIRST_VALUE', 'LAST_VALUE', 'CURRENT_WATERMARK',
 ]);
 
 const EXTRACT_FUNCTIONS: Partial<Record<TimeUnit, ScalarFunction>> = {
@@ -249,6 +249,8 @@ function bindFunction(e: FunctionCall, ctx: BindContext, text: string): ScalarEx
   switch (name) {
     case 'CURRENT_DATE': return now('DATE');
     case 'CURRENT_TIMESTAMP': case 'NOW': case 'LOCALTIMESTAMP': case 'CURRENT_ROW_TIMESTAMP': return now('TIMESTAMP');
+    // A bounded batch job processes its rows "now": PROCTIME() is the statement's start time.
+    case 'PROCTIME': return now('TIMESTAMP');
     case 'UNIX_TIMESTAMP':
       // Without arguments: the statement's start time in seconds (batch mode evaluates it once).
       if (!args.length) return makeLiteral(String(Math.floor(ctx.now / 1000)), DataTypes.BIGINT(false));
