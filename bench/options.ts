@@ -12,6 +12,15 @@ import { WORKLOADS, workloadById, type Workload } from './workloads.js';
 /** All system names, in report order. */
 export const SYSTEM_NAMES = ['weir', 'duckdb', 'arquero', 'plain-js'] as const;
 
+/** The systems a `--systems a,b` value names, in `valid`'s order; an unknown name is an Error. */
+export function systemList(text: string | undefined, valid: readonly string[]): string[] {
+  const names = (text ?? '').split(',').filter(Boolean);
+  for (const n of names) {
+    if (!valid.includes(n)) throw new Error(`unknown system '${n}'; valid: ${valid.join(', ')}`);
+  }
+  return valid.filter((n) => names.includes(n));
+}
+
 /** Parsed options. */
 export interface BenchOptions {
   readonly rows: number;
@@ -22,7 +31,8 @@ export interface BenchOptions {
   readonly json: boolean;
 }
 
-function positiveInt(flag: string, text: string | undefined): number {
+/** A positive integer option value (underscores allowed: 100_000), or an Error naming the flag. */
+export function positiveInt(flag: string, text: string | undefined): number {
   const n = Number((text ?? '').replace(/_/g, ''));
   if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, got '${text ?? ''}'`);
   return n;
@@ -47,16 +57,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--only':
         workloads = (value() ?? '').split(',').filter(Boolean).map(workloadById);
         break;
-      case '--systems': {
-        const names = (value() ?? '').split(',').filter(Boolean);
-        for (const n of names) {
-          if (!(SYSTEM_NAMES as readonly string[]).includes(n)) {
-            throw new Error(`unknown system '${n}'; valid: ${SYSTEM_NAMES.join(', ')}`);
-          }
-        }
-        systems = SYSTEM_NAMES.filter((n) => names.includes(n));
+      case '--systems':
+        systems = systemList(value(), SYSTEM_NAMES);
         break;
-      }
       case '--iterations':
         iterations = positiveInt(flag, value());
         break;

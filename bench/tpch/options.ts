@@ -8,6 +8,7 @@
  *   --money T         money and quantity columns as `decimal` (DECIMAL(15,2), default) or `double`
  *   --json            print only one JSON line per query and system
  */
+import { positiveInt, systemList } from '../options.js';
 import type { MoneyType } from './arrow-tables.js';
 import { DEFAULT_TPCH_SEED } from './generate.js';
 import { TPCH_QUERIES, tpchQueryById, type TpchQuery } from './queries.js';
@@ -28,11 +29,6 @@ export interface TpchBenchOptions {
 
 const USAGE = 'options: --sf 0.1 --only Q1,Q6 --systems weir,duckdb --iterations N --seed N --money decimal|double --json';
 
-function positiveInt(flag: string, text: string | undefined): number {
-  const n = Number((text ?? '').replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag} needs a positive integer, got '${text ?? ''}'`);
-  return n;
-}
 
 /** Parses `argv` (without node and script); throws an Error with a usage hint on bad input. */
 export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
@@ -58,16 +54,9 @@ export function parseTpchOptions(argv: readonly string[]): TpchBenchOptions {
       case '--only':
         queries = (value() ?? '').split(',').filter(Boolean).map(tpchQueryById);
         break;
-      case '--systems': {
-        const names = (value() ?? '').split(',').filter(Boolean);
-        for (const n of names) {
-          if (!(TPCH_SYSTEM_NAMES as readonly string[]).includes(n)) {
-            throw new Error(`unknown system '${n}'; valid: ${TPCH_SYSTEM_NAMES.join(', ')}`);
-          }
-        }
-        systems = TPCH_SYSTEM_NAMES.filter((n) => names.includes(n));
+      case '--systems':
+        systems = systemList(value(), TPCH_SYSTEM_NAMES);
         break;
-      }
       case '--iterations':
         iterations = positiveInt(flag, value());
         break;

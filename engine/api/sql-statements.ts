@@ -5,6 +5,7 @@ import type { LogicalPlan } from '../logical/plan.js';
 import type { Sink } from '../connectors/sink.js';
 import type { Insert, Span, Statement } from '../sql/ast.js';
 import { defineConnectorTable, insertPlan, type ConnectorTable } from './sql-connector-tables.js';
+import { uniqueOutputNames } from '../sql/planner/output-names.js';
 import { planQuery } from '../sql/planner/plan-query.js';
 import { PlannerContext, type SqlCatalog } from '../sql/planner/planner-context.js';
 import { SqlValidationError } from '../sql/planner/sql-validation-error.js';
@@ -182,17 +183,9 @@ function conform(table: ConnectorTable, query: LogicalPlan, at: Span): { plan: L
 
 /** The outcome of INSERTs: Flink names the result column per sink; each row counts what was written. */
 function insertOutcome(inserts: readonly PlannedInsert[]): StatementOutcome {
-  const fields = inserts.map((i) => ({ name: `default_catalog.default_database.${i.table}`, type: DataTypes.BIGINT(false) }));
-  return { plan: values([inserts.map(() => '-1')], { fields: uniqueFields(fields) }), inserts };
-}
-
-function uniqueFields(fields: readonly Field[]): Field[] {
-  const seen = new Map<string, number>();
-  return fields.map((f) => {
-    const n = seen.get(f.name) ?? 0;
-    seen.set(f.name, n + 1);
-    return n === 0 ? f : { ...f, name: `${f.name}${n - 1}` };
-  });
+  const names = uniqueOutputNames(inserts.map((i) => `default_catalog.default_database.${i.table}`));
+  const fields = names.map((name) => ({ name, type: DataTypes.BIGINT(false) }));
+  return { plan: values([inserts.map(() => '-1')], { fields }), inserts };
 }
 
 /** A one-column STRING relation of `rows`. */

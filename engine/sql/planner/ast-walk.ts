@@ -70,3 +70,13 @@ export function containsWindowCall(e: Expr): boolean {
   if (e.kind === 'function_call' && e.over !== undefined) return true;
   return exprChildren(e).some(containsWindowCall);
 }
+
+/** Whether `e` is a subquery expression (IN, EXISTS, a scalar subquery, a quantified comparison). */
+export function isSubquery(e: Expr): boolean {
+  return e.kind === 'in_subquery' || e.kind === 'exists' || e.kind === 'scalar_subquery' || e.kind === 'quantified_comparison';
+}
+
+/** Whether `e` contains a subquery in its own block. */
+export function containsSubquery(e: Expr): boolean {
+  return isSubquery(e) || exprChildren(e).some(containsSubquery);
+}

@@ -2,6 +2,7 @@ import { NotImplementedError } from '../../errors.js';
 import type { ScalarExpr, ScalarFunction } from '../../logical/expression.js';
 import { castTo, resolveCall, resolveCast } from '../../logical/function-catalog.js';
 import { makeLiteral, numberOf } from '../../logical/literal.js';
+import { nearestName } from '../../logical/name-resolution.js';
 import { simplify } from '../../optimizer/constant-folding.js';
 import { DataTypes, isIntegral } from '../../types/data-type.js';
 import type { Expr, FunctionCall, Span, TimeUnit } from '../ast.js';
@@ -266,7 +267,7 @@ function bindFunction(e: FunctionCall, ctx: BindContext, text: string): ScalarEx
   if (fn) return at(e.span, () => resolveCall(fn, args.map((a) => bindExpr(a, ctx)), text));
   if (NOT_YET.has(name)) return fail(new NotImplementedError(`the function ${name}`).message);
   const known = [...Object.keys(SCALAR_FUNCTIONS), 'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'CAST', 'CASE', 'EXTRACT', 'SUBSTRING', 'TRIM', 'POSITION'];
-  const near = known.find((k) => k.startsWith(name.slice(0, 3)) && Math.abs(k.length - name.length) <= 2);
+  const near = nearestName(name, known);
   return fail(`no function named ${name}${near ? `; did you mean ${near}?` : ''}`);
 }
 

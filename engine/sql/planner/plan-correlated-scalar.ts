@@ -2,11 +2,11 @@ import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, conjunction } from '../../logical/expression-utils.js';
 import { resolveCall } from '../../logical/function-catalog.js';
 import { makeLiteral } from '../../logical/literal.js';
-import { join } from '../../logical/plan-builder.js';
+import { join, joinSchema } from '../../logical/plan-builder.js';
 import type { LogicalPlan } from '../../logical/plan.js';
 import { DataTypes } from '../../types/data-type.js';
 import type { ColumnRef as SqlColumnRef, Expr, Identifier, Query, Select } from '../ast.js';
-import { containsAggregate, containsWindowCall, exprChildren, functionName } from './ast-walk.js';
+import { containsAggregate, containsWindowCall, exprChildren, functionName, isSubquery } from './ast-walk.js';
 import { bindExpr } from './bind-expression.js';
 import { planFrom, type QueryPlanner } from './plan-from.js';
 import type { PlannerContext } from './planner-context.js';
@@ -83,7 +83,7 @@ export function decorrelateScalar(
   const left = outer.plan;
   const w = left.schema.fields.length;
   const text = ctx.sql.slice(e.span.start, e.span.end);
-  const joinedSchema = join(left, sub, 'left').schema.fields;
+  const joinedSchema = joinSchema(left.schema, sub.schema, 'left').fields;
   const condition = at(e.span, () => conjunction(pairs.map((p, i) => {
     const o = bindExpr(p.outer, { sql: ctx.sql, scope: outer.scope, clause: 'a correlated subquery', now: ctx.now });
     return resolveCall('eq', [o, columnRef(w + i, joinedSchema[w + i]!)], text);
@@ -99,7 +99,7 @@ export function decorrelateScalar(
 
 /** The column references of `x` in its own block, or undefined if it holds a subquery. */
 function columnRefs(x: Expr): SqlColumnRef[] | undefined {
-  if (x.kind === 'exists' || x.kind === 'scalar_subquery' || x.kind === 'in_subquery' || x.kind === 'quantified_comparison') return undefined;
+  if (isSubquery(x)) return undefined;
   if (x.kind === 'column_ref') return [x];
   const out: SqlColumnRef[] = [];
   for (const c of exprChildren(x)) {

@@ -3,7 +3,7 @@ import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, conjunction } from '../../logical/expression-utils.js';
 import { resolveCall } from '../../logical/function-catalog.js';
 import { nearestName } from '../../logical/name-resolution.js';
-import { join, project } from '../../logical/plan-builder.js';
+import { join, joinSchema, project } from '../../logical/plan-builder.js';
 import type { LogicalJoinType, LogicalPlan } from '../../logical/plan.js';
 import type { Identifier, Query, TableAlias, TableRef } from '../ast.js';
 import { bindExpr } from './bind-expression.js';
@@ -108,8 +108,7 @@ function planUsingJoin(
     if (!l || !r) throw new SqlValidationError(`USING column '${id.value}' must appear on both sides of the join`, id.span);
     return { id, l: l.index, r: r.index };
   });
-  const joined = join(left.plan, right.plan, type);
-  const f = joined.schema.fields;
+  const f = joinSchema(left.plan.schema, right.plan.schema, type).fields;
   const text = ctx.sql.slice(ref.span.start, ref.span.end);
   const condition = at(ref.span, () =>
     conjunction(pairs.map((p) => resolveCall('eq', [columnRef(p.l, f[p.l]!), columnRef(width + p.r, f[width + p.r]!)], text))),

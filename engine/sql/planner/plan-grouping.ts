@@ -7,7 +7,7 @@ import { aggregate, project, union } from '../../logical/plan-builder.js';
 import type { AggregateExpr, LogicalPlan } from '../../logical/plan.js';
 import { DataTypes, withNullable } from '../../types/data-type.js';
 import type { Expr, FunctionCall, GroupingElement, OrderItem, Select } from '../ast.js';
-import { containsAggregate, exprChildren, functionName } from './ast-walk.js';
+import { containsAggregate, containsSubquery, exprChildren, functionName } from './ast-walk.js';
 import { bindExpr, type BindContext } from './bind-expression.js';
 import type { PlannerContext } from './planner-context.js';
 import { SqlScope } from './sql-scope.js';
@@ -195,7 +195,3 @@ function containsGroupingCall(e: Expr): boolean {
   return exprChildren(e).some(containsGroupingCall);
 }
 
-function containsSubquery(e: Expr): boolean {
-  if (e.kind === 'in_subquery' || e.kind === 'exists' || e.kind === 'scalar_subquery' || e.kind === 'quantified_comparison') return true;
-  return exprChildren(e).some(containsSubquery);
-}

@@ -1,7 +1,7 @@
 import { NotImplementedError } from '../../errors.js';
 import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, exprEquals } from '../../logical/expression-utils.js';
-import { aggregate, filter, join, project, sort, values } from '../../logical/plan-builder.js';
+import { aggregate, filter, join, joinSchema, project, sort, values } from '../../logical/plan-builder.js';
 import { resolveCall } from '../../logical/function-catalog.js';
 import { makeLiteral } from '../../logical/literal.js';
 import type { LogicalPlan, SortExpr } from '../../logical/plan.js';
@@ -220,8 +220,7 @@ function joinScalarSubquery(
   const keyed = project(left, [...lf.map((f, i) => columnRef(i, f)), one], [...lf.map((f) => f.name), '$scalar_key']);
   const sf = sub.schema.fields[0]!;
   const right = project(sub, [columnRef(0, sf), one], ['$scalar', '$scalar_key']);
-  const joined = join(keyed, right, 'left');
-  const jf = joined.schema.fields;
+  const jf = joinSchema(keyed.schema, right.schema, 'left').fields;
   const text = ctx.sql.slice(e.span.start, e.span.end);
   const condition = resolveCall('eq', [columnRef(w, jf[w]!), columnRef(w + 2, jf[w + 2]!)], text);
   input.plan = join(keyed, right, 'left', condition);

@@ -7,7 +7,7 @@ import { makeLiteral } from '../../logical/literal.js';
 import { DataTypes } from '../../types/data-type.js';
 import type { LogicalPlan } from '../../logical/plan.js';
 import type { Expr, Query } from '../ast.js';
-import { containsAggregate, containsWindowCall, exprChildren } from './ast-walk.js';
+import { containsAggregate, containsSubquery, containsWindowCall } from './ast-walk.js';
 import { bindExpr } from './bind-expression.js';
 import { planFrom, type PlannedRelation, type QueryPlanner } from './plan-from.js';
 import type { PlannerContext } from './planner-context.js';
@@ -85,7 +85,7 @@ function planSubqueryJoin(p: SubqueryPredicate, outer: PlannedRelation, ctx: Pla
       conds.push(at(p.span, () => resolveCall('eq', [bindOuter(p.operand!), bindInner(item, 'the subquery SELECT list')], text)));
     }
     for (const w of body.where ? splitAnd(body.where) : []) {
-      if (containsSubqueryExpr(w)) fail('subqueries nested in a subquery');
+      if (containsSubquery(w)) fail('subqueries nested in a subquery');
       conds.push(bindInner(w, 'the subquery WHERE'));
     }
   } else {
@@ -147,9 +147,4 @@ function singleItem(items: readonly (Expr | { kind: string })[] | readonly { kin
     throw new SqlValidationError('the subquery of IN must select exactly one expression', span);
   }
   return (list[0] as { expr: Expr }).expr;
-}
-
-function containsSubqueryExpr(e: Expr): boolean {
-  if (e.kind === 'in_subquery' || e.kind === 'exists' || e.kind === 'scalar_subquery' || e.kind === 'quantified_comparison') return true;
-  return exprChildren(e).some(containsSubqueryExpr);
 }
