@@ -4,7 +4,7 @@ import { project, values } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/plan.js';
 import type { Sink } from '../connectors/sink.js';
 import type { Insert, Span, Statement } from '../sql/ast.js';
-import { defineConnectorTable, insertPlan, type ConnectorTable } from './sql-connector-tables.js';
+import { columnExtras, defineConnectorTable, insertPlan, type ConnectorTable } from './sql-connector-tables.js';
 import { uniqueOutputNames } from '../sql/planner/output-names.js';
 import { planQuery } from '../sql/planner/plan-query.js';
 import { PlannerContext, type SqlCatalog } from '../sql/planner/planner-context.js';
@@ -98,10 +98,7 @@ export function runStatement(stmt: Statement, sql: string, session: SqlSession):
       if (!rel) throw new SqlValidationError(`table '${name}' not found`, stmt.name.span);
       const table = session.connectorTable(name);
       const text = (e: { span: Span }) => table!.ddl.slice(e.span.start, e.span.end);
-      const extras = (f: string) => {
-        const c = table?.computed.find((x) => x.name === f);
-        return c ? `AS ${text(c.expr)}` : null;
-      };
+      const extras = (f: string) => (table ? columnExtras(table, f) : null);
       const watermark = (f: string) => (table?.watermark?.column === f ? text(table.watermark.expr) : null);
       return { plan: describeRows(rel.plan.schema.fields, extras, watermark) };
     }

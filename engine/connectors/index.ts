@@ -9,5 +9,5 @@ export { writeAll } from './sink.js';
 export { ConnectorError, formatLocation, type InputLocation } from './connector-error.js';
 export { bytesInputFile, BufferOutputStream, type InputFile, type OutputStream } from './input-file.js';
 export * from './formats/index.js';
-export { registerTableFactory, createDynamicTable, type DynamicTable, type DynamicTableFactory } from './table-factory.js';
+export { registerTableFactory, createDynamicTable, type DynamicTable, type DynamicTableFactory, type MetadataTypes } from './table-factory.js';
 export { blackholeTable, printTable } from './print-connectors.js';

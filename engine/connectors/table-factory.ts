@@ -4,16 +4,43 @@
  * registers the connectors that need no Node built-ins (blackhole, print); the Node entry adds
  * the filesystem connector.
  */
-import type { Schema } from '../types/data-type.js';
+import type { DataType, Schema } from '../types/data-type.js';
 import type { Sink } from './sink.js';
 import type { Source } from './source.js';
 import { ConnectorError } from './connector-error.js';
 import { blackholeTable, printTable } from './print-connectors.js';
 
-/** What a connector makes of a table definition: how to read it, how to write it, or both. */
+/**
+ * Metadata keys a connector offers, each with the type of its values, in the order the connector
+ * lists them (Flink's `listReadableMetadata` / `listWritableMetadata`).
+ */
+export type MetadataTypes = Readonly<Record<string, DataType>>;
+
+/**
+ * What a connector makes of a table definition: how to read it, how to write it, or both, and the
+ * metadata it can read and write beside the physical columns (Flink's SupportsReadingMetadata and
+ * SupportsWritingMetadata: `file.path` of the filesystem source, a Kafka record's `timestamp`).
+ * A connector without `readableMetadata` (`writableMetadata`) reads (writes) no metadata, as the
+ * print and blackhole sinks; the planner then rejects METADATA columns with a clear error.
+ */
 export interface DynamicTable {
   readonly source?: Source;
   readonly sink?: Sink;
+  /** The metadata the source can append to its rows. */
+  readonly readableMetadata?: MetadataTypes;
+  /**
+   * A source whose rows are the physical columns followed by one column per key of `keys`, in
+   * that order, typed as `readableMetadata` says (Flink's applyReadableMetadata). Every key is
+   * one of `readableMetadata`; a key may repeat. Present whenever `readableMetadata` is.
+   */
+  applyReadableMetadata?(keys: readonly string[]): Source;
+  /** The metadata the sink can take from each row. */
+  readonly writableMetadata?: MetadataTypes;
+  /**
+   * A sink taking rows of the physical columns followed by one column per key of `keys`, typed
+   * as `writableMetadata` says (Flink's applyWritableMetadata). Present whenever `writableMetadata` is.
+   */
+  applyWritableMetadata?(keys: readonly string[]): Sink;
 }
 
 /** Creates a connector's table from the WITH options and the DDL's physical columns. */

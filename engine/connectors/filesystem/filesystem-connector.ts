@@ -8,6 +8,8 @@ import type { Schema } from '../../types/data-type.js';
 import { ConnectorError } from '../connector-error.js';
 import { createFormat, formatNameForPath } from '../formats/index.js';
 import type { Format } from '../formats/format.js';
+import type { DynamicTable } from '../table-factory.js';
+import { FILE_METADATA } from './file-metadata.js';
 import { FileSystemSink } from './filesystem-sink.js';
 import { FileSystemSource } from './filesystem-source.js';
 import { listFiles } from './list-files.js';
@@ -54,6 +56,19 @@ export function createFileSystemTable(options: Readonly<Record<string, string>>,
   }
   const format = formatFromOptions(options);
   return { path, format, schema, source: new FileSystemSource(path, format, schema), sink: new FileSystemSink(path, format, schema) };
+}
+
+/**
+ * A filesystem table as the planner sees it (a {@link DynamicTable}): its source and sink, and the
+ * file metadata the source can read. Nothing is writable: the sink takes physical columns only.
+ */
+export function fileSystemDynamicTable(table: FileSystemTable): DynamicTable {
+  return {
+    source: table.source,
+    sink: table.sink,
+    readableMetadata: FILE_METADATA,
+    applyReadableMetadata: (keys) => table.source.withMetadata(keys),
+  };
 }
 
 /**

@@ -7,10 +7,12 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsError } from './local-file.js';
 
-/** A file to read and its size. */
+/** A file to read, its size and its modification time. */
 export interface ListedFile {
   readonly path: string;
   readonly size: number;
+  /** Last modification, in milliseconds since the epoch. */
+  readonly modificationTime: number;
 }
 
 /** Whether a file or directory name is hidden from readers. */
@@ -26,7 +28,7 @@ export async function listFiles(path: string): Promise<ListedFile[]> {
   } catch (e) {
     throw fsError(e, path, 'read');
   }
-  if (!s.isDirectory()) return [{ path, size: s.size }];
+  if (!s.isDirectory()) return [{ path, size: s.size, modificationTime: Math.floor(s.mtimeMs) }];
   const out: ListedFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch((e: unknown) => { throw fsError(e, dir, 'list'); });
@@ -34,7 +36,10 @@ export async function listFiles(path: string): Promise<ListedFile[]> {
       if (isHiddenName(entry.name)) continue;
       const p = join(dir, entry.name);
       if (entry.isDirectory()) await walk(p);
-      else if (entry.isFile()) out.push({ path: p, size: (await stat(p)).size });
+      else if (entry.isFile()) {
+        const f = await stat(p);
+        out.push({ path: p, size: f.size, modificationTime: Math.floor(f.mtimeMs) });
+      }
     }
   };
   await walk(path);
