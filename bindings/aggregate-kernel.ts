@@ -45,6 +45,25 @@ const NUMERIC: readonly Kind[] = [Kind.I32, Kind.I64, Kind.F64];
 const DECIMALS: readonly Kind[] = [Kind.I64, Kind.I128];
 const ORDERED: readonly Kind[] = [Kind.BOOL, Kind.I32, Kind.I64, Kind.F64, Kind.UTF8, Kind.DICT, Kind.I128];
 const ANY: readonly Kind[] = [Kind.BOOL, Kind.I32, Kind.I64, Kind.F64, Kind.UTF8, Kind.DICT, Kind.I128];
+/** A predicate `batch column <op> literal` that {@link HashAggregateTable.updateWhere} folds in. */
+export interface CompareLiteral {
+  readonly column: number;
+  readonly op: CompareOp;
+  /** The literal, of the column's kind: a number for I32 and F64, a bigint (or integer) for I64. */
+  readonly value: number | bigint;
+  readonly kind: Kind;
+}
+
+/** Comparison operators, as the expression VM numbers them (CMP_EQ .. CMP_GE). */
+export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+const COMPARE_CODE: Record<CompareOp, number> = { eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5 };
+
+function columnOf(batch: BatchDesc, i: number): ColumnDesc {
+  const c = batch.columns[i];
+  if (!c) throw new Error(`hash aggregate: column ${i} is not in the batch (${batch.columns.length} columns)`);
+  return c;
+}
+
 const EMPTY_DESC: ColumnDesc = { kind: 0 as Kind, validity: 0, validityOffset: 0, values: 0, data: 0, length: 0 };
 
 /** Which layout a table currently uses (see wasm/assembly/aggregate/table-layout.ts). */
@@ -67,7 +86,8 @@ export class HashAggregateTable {
   private constructor(private readonly w: WasmInstance, private readonly spec: HashAggregateSpec, ptr: number) {
     this.ptr = ptr;
     this.kinds = outputKindsOf(spec);
-    this.descsBytes = Math.max(1, spec.keyKinds.length + DESCS_PER_AGG * spec.aggregates.length) * COL_SIZE;
+    // The key and aggregate descriptors, then updateWhere's predicate column and literal.
+    this.descsBytes = (spec.keyKinds.length + DESCS_PER_AGG * spec.aggregates.length + 1) * COL_SIZE + 8;
     this.descs = w.fn.mem_alloc!(this.descsBytes) >>> 0;
   }
 
@@ -106,34 +126,61 @@ export class HashAggregateTable {
   update(batch: BatchDesc, keyCols: readonly number[], argCols: readonly (number | undefined)[],
     filterCols: readonly (number | undefined)[], selPtr = 0, selLen = batch.numRows): void {
     const t = this.live();
-    const { w, spec } = this;
-    const nk = spec.keyKinds.length;
-    const na = spec.aggregates.length;
-    if (keyCols.length !== nk) throw new Error(`hash aggregate: ${keyCols.length} key columns given, ${nk} expected`);
+    if (keyCols.length !== this.spec.keyKinds.length) {
+      throw new Error(`hash aggregate: ${keyCols.length} key columns given, ${this.spec.keyKinds.length} expected`);
+    }
     if (selLen === 0) return;
-    const descs = this.descs;
-    const u32 = w.views.u32;
-    const put = (slot: number, c: ColumnDesc): void => {
-      const o = (descs + slot * COL_SIZE) >>> 2;
-      u32[o] = c.kind; u32[o + 1] = c.validity; u32[o + 2] = c.validityOffset;
-      u32[o + 3] = c.values; u32[o + 4] = c.data; u32[o + 5] = c.length; u32[o + 6] = 0; u32[o + 7] = 0;
-    };
-    const col = (i: number | undefined): ColumnDesc => {
-      if (i === undefined) return EMPTY_DESC;
-      const c = batch.columns[i];
-      if (!c) throw new Error(`hash aggregate: column ${i} is not in the batch (${batch.columns.length} columns)`);
-      return c;
-    };
-    for (let c = 0; c < nk; c++) put(c, col(keyCols[c]));
-    for (let a = 0; a < na; a++) {
-      const base = nk + DESCS_PER_AGG * a;
+    this.writeDescs(batch, keyCols, argCols, filterCols);
+    this.check(this.w.fn.agg_update!(t, this.descs, selPtr, selLen) | 0);
+  }
+
+  /**
+   * {@link update} of a table without keys over the rows where `column <op> literal` holds, in
+   * one pass with no selection vector. `ordinal` is the number of rows offered to this table
+   * before this batch (DOUBLE sums assign rows to lanes by it, so batch boundaries do not change
+   * the result). Returns false, doing nothing, when the table or predicate is not covered (see
+   * wasm/assembly/aggregate/global-where.ts): the caller then filters and calls update().
+   */
+  updateWhere(batch: BatchDesc, argCols: readonly (number | undefined)[], filterCols: readonly (number | undefined)[],
+    where: CompareLiteral, ordinal: number, selPtr = 0, selLen = batch.numRows): boolean {
+    const t = this.live();
+    const { w } = this;
+    if (selLen === 0) return true;
+    this.writeDescs(batch, [], argCols, filterCols);
+    const pred = this.descs + this.descsBytes - COL_SIZE - 8;
+    const lit = pred + COL_SIZE;
+    this.put(pred, columnOf(batch, where.column));
+    if (where.kind === Kind.F64) w.views.f64[lit >>> 3] = Number(where.value);
+    else if (where.kind === Kind.I64) w.views.i64[lit >>> 3] = BigInt(where.value);
+    else if (where.kind === Kind.I32) w.views.i32[lit >>> 2] = Number(where.value);
+    else return false;
+    const done = w.fn.agg_update_where!(t, this.descs, pred, COMPARE_CODE[where.op], lit, selPtr, selLen, batch.numRows, ordinal % 8) | 0;
+    if (done < 0) return false;
+    this.check(done);
+    return true;
+  }
+
+  private writeDescs(batch: BatchDesc, keyCols: readonly number[], argCols: readonly (number | undefined)[],
+    filterCols: readonly (number | undefined)[]): void {
+    const { spec } = this;
+    const nk = spec.keyKinds.length;
+    const col = (i: number | undefined): ColumnDesc => (i === undefined ? EMPTY_DESC : columnOf(batch, i));
+    for (let c = 0; c < nk; c++) this.put(this.descs + c * COL_SIZE, col(keyCols[c]));
+    for (let a = 0; a < spec.aggregates.length; a++) {
+      const base = this.descs + (nk + DESCS_PER_AGG * a) * COL_SIZE;
       const fn = spec.aggregates[a]!.fn;
       const arg = argCols[a];
-      put(base, fn === 'count_star' && spec.mode !== 'final' ? EMPTY_DESC : col(arg));
-      put(base + 1, spec.mode === 'final' ? EMPTY_DESC : col(filterCols[a]));
-      put(base + 2, fn === 'avg' && spec.mode === 'final' ? col(arg! + 1) : EMPTY_DESC);
+      this.put(base, fn === 'count_star' && spec.mode !== 'final' ? EMPTY_DESC : col(arg));
+      this.put(base + COL_SIZE, spec.mode === 'final' ? EMPTY_DESC : col(filterCols[a]));
+      this.put(base + 2 * COL_SIZE, fn === 'avg' && spec.mode === 'final' ? col(arg! + 1) : EMPTY_DESC);
     }
-    this.check(w.fn.agg_update!(t, descs, selPtr, selLen) | 0);
+  }
+
+  private put(at: number, c: ColumnDesc): void {
+    const u32 = this.w.views.u32;
+    const o = at >>> 2;
+    u32[o] = c.kind; u32[o + 1] = c.validity; u32[o + 2] = c.validityOffset;
+    u32[o + 3] = c.values; u32[o + 4] = c.data; u32[o + 5] = c.length; u32[o + 6] = 0; u32[o + 7] = 0;
   }
 
   /** Number of groups so far (a global aggregate always has one). */

@@ -1,5 +1,6 @@
 import type { ScalarExpr } from './expression.js';
-import { typeToString } from '../types/data-type.js';
+import { typeToString, type DataType } from '../types/data-type.js';
+import { formatDecimal } from './literal.js';
 
 const INFIX: Partial<Record<string, string>> = {
   plus: '+', minus: '-', times: '*', divide: '/', mod: '%',
@@ -17,7 +18,7 @@ export function formatExpr(e: ScalarExpr): string {
     case 'column':
       return e.name;
     case 'literal':
-      return formatLiteral(e.value, e.type.name);
+      return formatLiteral(e.value, e.type);
     case 'call': {
       const a = e.args.map(formatExpr);
       const infix = INFIX[e.fn];
@@ -47,9 +48,10 @@ export function formatExpr(e: ScalarExpr): string {
   }
 }
 
-function formatLiteral(v: unknown, type: string): string {
+function formatLiteral(v: unknown, type: DataType): string {
   if (v === null) return 'NULL';
-  if (type === 'STRING') return `'${String(v).replace(/'/g, "''")}'`;
-  if (type === 'BOOLEAN') return v ? 'TRUE' : 'FALSE';
+  if (type.name === 'STRING') return `'${String(v).replace(/'/g, "''")}'`;
+  if (type.name === 'BOOLEAN') return v ? 'TRUE' : 'FALSE';
+  if (type.name === 'DECIMAL') return formatDecimal(String(v), type.scale ?? 0);
   return String(v);
 }

@@ -72,6 +72,12 @@ export interface HashAggregateExec {
   readonly mode: 'single' | 'partial' | 'final';
   readonly groupBy: readonly number[];
   readonly aggregates: readonly AggregateCall[];
+  /**
+   * Without GROUP BY: only the input rows where this `column <op> literal` predicate holds are
+   * aggregated (a Filter folded into the aggregate, so the kernel folds under a bit mask instead
+   * of gathering through a selection vector).
+   */
+  readonly where?: ScalarExpr;
   readonly schema: Schema;
 }
 

@@ -70,7 +70,8 @@ function describe(p: ExecNode): string {
     case 'HashAggregateExec': {
       const input = p.input.schema;
       return `HashAggregateExec: mode=${p.mode}, groupBy=[${p.groupBy.map((i) => at(input, i)).join(', ')}], ` +
-        `aggregates=[${p.aggregates.map((a) => formatCall(a, input)).join(', ')}]`;
+        `aggregates=[${p.aggregates.map((a) => formatCall(a, input)).join(', ')}]` +
+        (p.where ? `, where=${formatPositional(p.where)}` : '');
     }
     case 'HashJoinExec': {
       const on = p.leftKeys.map((l, i) => `${at(p.left.schema, l)} = ${at(p.right.schema, p.rightKeys[i]!)}`);

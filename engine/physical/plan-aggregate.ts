@@ -5,6 +5,7 @@ import { formatAggregate } from '../logical/format-plan.js';
 import { castTo } from '../logical/function-catalog.js';
 import type { Aggregate } from '../logical/plan.js';
 import { DataTypes, typeEquals, type Field } from '../types/data-type.js';
+import { asColumnCompare } from './column-compare.js';
 import type { AggregateCall, ExecNode, HashAggregateExec } from './exec-plan.js';
 
 /**
@@ -58,12 +59,15 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
     const a = plan.aggregates[i - nGroups];
     return a?.fn === 'avg' && a.arg?.type.name !== 'DECIMAL' ? { name: f.name, type: DataTypes.DOUBLE() } : f;
   });
+  // A global aggregate straight over `column <op> literal` folds the filter in (see HashAggregateExec.where).
+  const folded = nGroups === 0 && aggInput.op === 'FilterExec' && asColumnCompare(aggInput.predicate) ? aggInput : undefined;
   const agg: HashAggregateExec = {
     op: 'HashAggregateExec',
-    input: aggInput,
+    input: folded ? folded.input : aggInput,
     mode: 'single',
     groupBy,
     aggregates,
+    ...(folded ? { where: folded.predicate } : {}),
     schema: { fields: execFields },
   };
   if (execFields.every((f, i) => typeEquals(f.type, plan.schema.fields[i]!.type))) return agg;

@@ -51,7 +51,11 @@ export function pruneJoinOutputs(node: ExecNode): ExecNode {
 function pruneUnderAggregate(agg: HashAggregateExec): ExecNode {
   const input = agg.input;
   if (input.op !== 'HashJoinExec') return { ...agg, input: pruneJoinOutputs(input) };
-  const read = [...agg.groupBy, ...agg.aggregates.flatMap((a) => [a.arg, a.filter].filter((c): c is number => c !== undefined))];
+  const read = [
+    ...agg.groupBy,
+    ...agg.aggregates.flatMap((a) => [a.arg, a.filter].filter((c): c is number => c !== undefined)),
+    ...(agg.where ? firstUses([agg.where]) : []),
+  ];
   // COUNT(*) alone reads no column, but a batch still needs one to carry its rows.
   const used = read.length === 0 ? [0] : [...new Set(read)].sort((a, b) => a - b);
   if (used.length === input.schema.fields.length) return { ...agg, input: pruneJoinOutputs(input) };
@@ -67,6 +71,7 @@ function pruneUnderAggregate(agg: HashAggregateExec): ExecNode {
     input: pruneJoinOutputs(withJoinProjection(input, used)),
     groupBy: agg.groupBy.map((c) => at.get(c)!),
     aggregates,
+    ...(agg.where ? { where: remap(agg.where, at) } : {}),
   };
 }
 

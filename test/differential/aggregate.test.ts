@@ -63,6 +63,23 @@ const cases: DiffCase[] = [
     weir: (e) => e.from('t').filter($('n').isGreater(5000)).select($('*').count().as('c'), $('n').sum().as('s'), $('s').min().as('m')),
   },
   {
+    // The WHERE is folded into the aggregate (one masked pass, HashAggregateExec where=...).
+    name: 'global aggregate over WHERE double > literal (NaN, -0, infinities)',
+    sql: 'SELECT count(*) AS c, count(i) AS ci, sum(y) AS sy, avg(y) AS ay, sum(n) AS sn, min(i) AS mi, max(b) AS mb FROM t WHERE x > 0',
+    weir: (e) => e.from('t').filter($('x').isGreater(0)).select($('*').count().as('c'), $('i').count().as('ci'), $('y').sum().as('sy'), $('y').avg().as('ay'),
+      $('n').sum().as('sn'), $('i').min().as('mi'), $('b').max().as('mb')),
+  },
+  {
+    name: 'global aggregate over WHERE int <= literal and bigint <> literal',
+    sql: 'SELECT count(*) AS c, sum(y) AS sy, max(i) AS mi, min(b) AS mb FROM t WHERE i <= 10',
+    weir: (e) => e.from('t').filter($('i').isLessOrEqual(10)).select($('*').count().as('c'), $('y').sum().as('sy'), $('i').max().as('mi'), $('b').min().as('mb')),
+  },
+  {
+    name: 'global aggregate over WHERE bigint <> literal',
+    sql: 'SELECT count(*) AS c, count(x) AS cx, sum(n) AS sn FROM t WHERE b <> 0',
+    weir: (e) => e.from('t').filter($('b').isNotEqual(0)).select($('*').count().as('c'), $('x').count().as('cx'), $('n').sum().as('sn')),
+  },
+  {
     name: 'grouped aggregate over no rows',
     sql: 'SELECT g, count(*) AS c FROM t WHERE n > 5000 GROUP BY g',
     weir: (e) => e.from('t').filter($('n').isGreater(5000)).groupBy($('g')).select($('g'), $('*').count().as('c')),

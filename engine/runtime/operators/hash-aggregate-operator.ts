@@ -1,5 +1,9 @@
-import { HashAggregateTable, type AggregateSpec } from '../../../bindings/aggregate-kernel.js';
-import type { Kind } from '../../../bindings/column.js';
+import { HashAggregateTable, type AggregateSpec, type CompareLiteral } from '../../../bindings/aggregate-kernel.js';
+import { ExpressionProgram } from '../../../bindings/expr-kernel.js';
+import { asColumnCompare } from '../../physical/column-compare.js';
+import { compileProgram } from '../expr/compile-program.js';
+import { literalBigInt, literalNumber } from '../expr/literal-pool.js';
+import { Kind } from '../../../bindings/column.js';
 import type { HashAggregateExec } from '../../physical/exec-plan.js';
 import { kindOf } from '../../types/arrow-types.js';
 import type { DataType } from '../../types/data-type.js';
@@ -18,6 +22,12 @@ export class HashAggregateOperator extends AbstractStreamOperator {
   private readonly table: HashAggregateTable;
   private readonly argCols: (number | undefined)[];
   private readonly filterCols: (number | undefined)[];
+  /** A folded-in `column <op> literal` (exec.where): the kernel's form, and the program that filters when the kernel does not cover the table. */
+  private readonly where?: { readonly compare: CompareLiteral; readonly program: ExpressionProgram };
+  /** Whether the kernel covers exec.where (known after the first batch). */
+  private fused = true;
+  /** Rows offered so far: DOUBLE sums under exec.where assign rows to lanes by it. */
+  private offered = 0;
 
   constructor(ctx: RuntimeContext, output: Output, private readonly exec: HashAggregateExec) {
     super(ctx, output);
@@ -37,10 +47,31 @@ export class HashAggregateOperator extends AbstractStreamOperator {
     });
     this.argCols = exec.aggregates.map((a) => a.arg);
     this.filterCols = exec.aggregates.map((a) => a.filter);
+    if (exec.where) {
+      const c = asColumnCompare(exec.where);
+      if (!c) throw new Error(`internal: HashAggregateExec where=${JSON.stringify(exec.where)} is not a column <op> literal comparison`);
+      const kind = kindOf(c.column.type) as Kind;
+      const value = kind === Kind.I64 ? literalBigInt(c.literal.value) : literalNumber(c.literal.value);
+      this.where = {
+        compare: { column: c.column.index, op: c.op, value, kind },
+        program: ExpressionProgram.load(ctx.wasm, compileProgram([exec.where])),
+      };
+    }
   }
 
   processBatch(batch: StreamBatch): void {
-    this.table.update(batch.desc, this.exec.groupBy, this.argCols, this.filterCols, batch.selPtr, batch.selLen);
+    const { desc, selPtr, selLen } = batch;
+    if (!this.where) {
+      this.table.update(desc, this.exec.groupBy, this.argCols, this.filterCols, selPtr, selLen);
+      return;
+    }
+    if (this.fused) {
+      this.fused = this.table.updateWhere(desc, this.argCols, this.filterCols, this.where.compare, this.offered, selPtr, selLen);
+      this.offered += selLen;
+      if (this.fused) return;
+    }
+    const kept = this.where.program.filter(desc, selPtr, selLen);
+    if (kept.count > 0) this.table.update(desc, [], this.argCols, this.filterCols, kept.selPtr, kept.count);
   }
 
   protected override finish(): void {
@@ -48,6 +79,7 @@ export class HashAggregateOperator extends AbstractStreamOperator {
   }
 
   override close(): void {
+    this.where?.program.free();
     this.table.free();
   }
 }

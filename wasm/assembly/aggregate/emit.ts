@@ -7,6 +7,7 @@
 import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_F64, KIND_I128, KIND_I32, KIND_I64, KIND_UTF8, col_write } from '../layout';
 import { arena_alloc, arena_alloc_zeroed } from '../memory';
 import { avg_round } from './decimal128';
+import { where_flush } from './global-where';
 import {
   A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, D_COUNT, ERR_AVG_OVERFLOW, H_ERR, H_ERR_AGG, D_KEYS, D_NULLIDX, D_STATES, FN_AVG, FN_COUNT_DISTINCT,
   FN_MAX, FN_MIN, FN_SUM, H_CURSOR_IDX, H_CURSOR_KG, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT,
@@ -16,6 +17,7 @@ import {
 
 /** Restarts emission at the first group. */
 export function emit_begin(t: usize): void {
+  where_flush(t);
   store<u32>(t + H_CURSOR_KG, 0);
   store<u32>(t + H_CURSOR_IDX, 0);
 }

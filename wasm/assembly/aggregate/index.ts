@@ -8,6 +8,7 @@ import {
   D_COUNT, H_EMIT_ROWS, H_ERR, H_ERR_AGG, H_GROUPS, H_LAYOUT, H_NKEYS, LAYOUT_DENSE, dirEntry,
 } from './table-layout';
 import { table_update } from './update';
+import { global_update_where } from './global-where';
 import { buffer_flush } from './partition-flush';
 
 /**
@@ -32,6 +33,22 @@ export function agg_create(mode: u32, maxParallelism: u32, nKeys: u32, keyKinds:
 export function agg_update(t: usize, descs: usize, sel: usize, selLen: usize): i32 {
   const mark = arena_mark();
   const err = table_update(t, descs, sel, selLen);
+  arena_reset(mark);
+  return err;
+}
+
+/**
+ * agg_update for a global table whose input rows are first filtered by `pred <op> *lit` (pred: a
+ * column descriptor, op: CMP_EQ..CMP_GE, lit: the literal's bytes), in one pass without a
+ * selection (global-where.ts). numRows: the batch's rows; ordinal: the index of its first offered
+ * row mod 8. Returns -1 when this table or predicate is not covered (nothing was done; filter,
+ * then call agg_update), else as agg_update.
+ */
+export function agg_update_where(t: usize, descs: usize, pred: usize, op: i32, lit: usize,
+  sel: usize, selLen: usize, numRows: usize, ordinal: u32): i32 {
+  if (load<u32>(t + H_NKEYS) != 0 || selLen == 0) return -1;
+  const mark = arena_mark();
+  const err = global_update_where(t, descs, pred, op, lit, sel, selLen, numRows, ordinal);
   arena_reset(mark);
   return err;
 }

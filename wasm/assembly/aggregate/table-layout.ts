@@ -83,6 +83,7 @@ export const H_DICT: usize = 128;        // one DICT key: copy of the last dicti
 export const H_DICT_BYTES: usize = 132;  // size of that block
 export const H_DICT_GROUPS: usize = 136; // its codes' groups (u64: key group << 32 | local index)
 export const H_SLOT_SHIFT: usize = 140;  // log2 of the slot width: 4 (16-byte slots) or 5 (one string key)
+export const H_LANES: usize = 144;       // global-where.ts: eight f64 lanes per aggregate, or 0
 export const HEADER_FIXED: usize = 160;
 
 export const KI_SIZE: usize = 8;          // per key: kind, offset in key row

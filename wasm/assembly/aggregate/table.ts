@@ -5,6 +5,7 @@ import { mem_alloc, mem_alloc_zeroed, mem_free } from '../memory';
 import { distinct_free } from './distinct-set';
 import { free_key_groups } from './key-group-tables';
 import { min_max_free_string, min_max_init } from './min-max';
+import { where_free } from './global-where';
 import { heap_free } from './string-heap';
 import { buffer_free } from './partition-buffer';
 import { forget_dictionary } from './dict-keys';
@@ -149,6 +150,7 @@ export function table_free(t: usize): void {
   const sw = <usize>load<u32>(t + H_STATEW);
   if (load<u32>(t + H_DISTINCT) != 0) free_group_blocks(t);
   buffer_free(t);
+  where_free(t);
   forget_dictionary(t);
   free_key_groups(t);
   const range = <usize>load<u32>(t + H_DENSE_RANGE);

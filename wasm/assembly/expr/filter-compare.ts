@@ -85,7 +85,7 @@ function swapped(op: i32): i32 {
 
 /** Validity bits of rows [p, p + 8) of a bitmap (bit k = row p + k). */
 // @ts-ignore: decorator
-@inline function validity8(bm: usize, p: usize): u32 {
+@inline export function validity8(bm: usize, p: usize): u32 {
   const sh = <u32>(p & 7);
   const lo = <u32>load<u8>(bm + (p >> 3));
   if (sh == 0) return lo;
@@ -172,4 +172,142 @@ export function tryFilterCompare(prog: usize, outReg: i32, numRows: i32, selPtr:
   }
   if (kind == VK_I64) return byOp<i64>(op, values, numRows, load<i64>(lit), bm, bmOff, out);
   return byOp<i32>(op, values, numRows, load<i32>(lit), bm, bmOff, out);
+}
+
+/**
+ * Lanes all ones where `x O c` holds, for one v128 of T (the semantics of laneBits), except for
+ * the DOUBLE operators that are a negation (NE, GT, GE: see the file comment): those give the
+ * lanes of the comparison they negate and mask16 inverts its bits once.
+ */
+// @ts-ignore: decorator
+@inline function laneMask<T, O>(x: v128, c: v128): v128 {
+  const op = opOf<O>();
+  if (isFloat<T>()) {
+    if (op == CMP_EQ || op == CMP_NE) return f64x2.eq(x, c);
+    if (op == CMP_LT || op == CMP_GE) return f64x2.lt(x, c);
+    return f64x2.le(x, c);
+  }
+  if (sizeof<T>() == 8) {
+    if (op == CMP_EQ) return i64x2.eq(x, c);
+    if (op == CMP_NE) return i64x2.ne(x, c);
+    if (op == CMP_LT) return i64x2.lt_s(x, c);
+    if (op == CMP_LE) return i64x2.le_s(x, c);
+    if (op == CMP_GT) return i64x2.gt_s(x, c);
+    return i64x2.ge_s(x, c);
+  }
+  if (op == CMP_EQ) return i32x4.eq(x, c);
+  if (op == CMP_NE) return i32x4.ne(x, c);
+  if (op == CMP_LT) return i32x4.lt_s(x, c);
+  if (op == CMP_LE) return i32x4.le_s(x, c);
+  if (op == CMP_GT) return i32x4.gt_s(x, c);
+  return i32x4.ge_s(x, c);
+}
+
+/** The bits to flip after laneMask: all 16 for a negated DOUBLE comparison. */
+// @ts-ignore: decorator
+@inline function flip16<T, O>(): u32 {
+  const op = opOf<O>();
+  return isFloat<T>() && (op == CMP_NE || op == CMP_GT || op == CMP_GE) ? 0xFFFF : 0;
+}
+
+/**
+ * Truth bits of the 16 rows at `p` (bit k = row k): the lane masks are narrowed to one byte per
+ * row and read with a single bitmask, cheaper than four or eight two-lane bitmasks.
+ */
+// @ts-ignore: decorator
+@inline function mask16<T, O>(p: usize, c: v128): u32 {
+  if (sizeof<T>() == 8) {
+    const a = i16x8.narrow_i32x4_s(
+      i32x4.shuffle(laneMask<T, O>(v128.load(p), c), laneMask<T, O>(v128.load(p, 16), c), 0, 2, 4, 6),
+      i32x4.shuffle(laneMask<T, O>(v128.load(p, 32), c), laneMask<T, O>(v128.load(p, 48), c), 0, 2, 4, 6));
+    const b = i16x8.narrow_i32x4_s(
+      i32x4.shuffle(laneMask<T, O>(v128.load(p, 64), c), laneMask<T, O>(v128.load(p, 80), c), 0, 2, 4, 6),
+      i32x4.shuffle(laneMask<T, O>(v128.load(p, 96), c), laneMask<T, O>(v128.load(p, 112), c), 0, 2, 4, 6));
+    return <u32>i8x16.bitmask(i8x16.narrow_i16x8_s(a, b)) ^ flip16<T, O>();
+  }
+  const a = i16x8.narrow_i32x4_s(laneMask<T, O>(v128.load(p), c), laneMask<T, O>(v128.load(p, 16), c));
+  const b = i16x8.narrow_i32x4_s(laneMask<T, O>(v128.load(p, 32), c), laneMask<T, O>(v128.load(p, 48), c));
+  return <u32>i8x16.bitmask(i8x16.narrow_i16x8_s(a, b));
+}
+
+/** Validity bits of rows [p, p + 16) of a bitmap (bit k = row p + k). */
+// @ts-ignore: decorator
+@inline function validity16(bm: usize, p: usize): u32 {
+  return (load<u32>(bm + (p >> 3)) >> <u32>(p & 7)) & 0xFFFF;
+}
+
+/**
+ * Writes the truth bits of `values[i] O c` (and valid, when bm != 0) for i < n, 8 rows per byte;
+ * returns how many are set.
+ */
+function maskScan<T, O>(values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: usize): i32 {
+  const cv = sizeof<T>() == 8 ? (isFloat<T>() ? f64x2.splat(<f64>c) : i64x2.splat(<i64>c)) : i32x4.splat(<i32>c);
+  let i = 0;
+  let count = 0;
+  if (bm == 0) {
+    for (; i + 16 <= n; i += 16) {
+      const bits = mask16<T, O>(values + (<usize>i << alignof<T>()), cv);
+      store<u16>(out + (<usize>i >> 3), <u16>bits);
+      count += <i32>popcnt(bits);
+    }
+  } else {
+    for (; i + 16 <= n; i += 16) {
+      const bits = mask16<T, O>(values + (<usize>i << alignof<T>()), cv) & validity16(bm, bmOff + <usize>i);
+      store<u16>(out + (<usize>i >> 3), <u16>bits);
+      count += <i32>popcnt(bits);
+    }
+  }
+  for (; i + 8 <= n; i += 8) {
+    let bits = mask8<T, O>(values + (<usize>i << alignof<T>()), cv);
+    if (bm != 0) bits &= validity8(bm, bmOff + <usize>i);
+    store<u8>(out + (<usize>i >> 3), <u8>bits);
+    count += <i32>popcnt(bits);
+  }
+  if (i == n) return count;
+  let bits: u32 = 0;
+  for (let k = 0; i + k < n; k++) {
+    let keep = holds<T, O>(load<T>(values + (<usize>(i + k) << alignof<T>())), c);
+    if (bm != 0) {
+      const p = bmOff + <usize>(i + k);
+      keep = keep && ((load<u8>(bm + (p >> 3)) >> <u8>(p & 7)) & 1) != 0;
+    }
+    bits |= <u32>keep << <u32>k;
+  }
+  store<u8>(out + (<usize>i >> 3), <u8>bits);
+  return count + <i32>popcnt(bits);
+}
+
+// @ts-ignore: decorator
+@inline function maskByOp<T>(op: i32, values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: usize): i32 {
+  switch (op) {
+    case CMP_EQ: return maskScan<T, u8>(values, n, c, bm, bmOff, out);
+    case CMP_NE: return maskScan<T, i8>(values, n, c, bm, bmOff, out);
+    case CMP_LT: return maskScan<T, u16>(values, n, c, bm, bmOff, out);
+    case CMP_LE: return maskScan<T, i16>(values, n, c, bm, bmOff, out);
+    case CMP_GT: return maskScan<T, u32>(values, n, c, bm, bmOff, out);
+    default: return maskScan<T, i32>(values, n, c, bm, bmOff, out);
+  }
+}
+
+/**
+ * The predicate `column <op> literal` over rows start..start+n-1 of the column `desc` (I32, I64
+ * or F64) as a bitmap (bit i of byte i/8 = row start+i is TRUE: valid and the comparison holds),
+ * with the semantics of the VM's comparison. `lit` points to the literal (4 bytes for I32, else 8).
+ * Returns the number of TRUE rows, or -1, writing nothing, for another kind, an operator outside
+ * EQ..GE or a NaN literal.
+ */
+export function compare_mask(desc: usize, op: i32, lit: usize, start: usize, n: i32, out: usize): i32 {
+  if (op < CMP_EQ || op > CMP_GE) return -1;
+  const kind = <i32>col_kind(desc);
+  const values = col_values(desc) + (start << (kind == VK_I32 ? 2 : 3));
+  const bm = col_validity(desc);
+  const bmOff = col_validity_offset(desc) + start;
+  if (kind == VK_F64) {
+    const c = load<f64>(lit);
+    if (c != c) return -1;
+    return maskByOp<f64>(op, values, n, c, bm, bmOff, out);
+  }
+  if (kind == VK_I64) return maskByOp<i64>(op, values, n, load<i64>(lit), bm, bmOff, out);
+  if (kind == VK_I32) return maskByOp<i32>(op, values, n, load<i32>(lit), bm, bmOff, out);
+  return -1;
 }
