@@ -98,8 +98,18 @@ function scan<T, O>(values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: u
   let count = 0;
   let i = 0;
   if (bm == 0) {
+    for (; i + 16 <= n; i += 16) {
+      const bits = mask16<T, O>(values + (<usize>i << alignof<T>()), cv);
+      count = appendMask8(bits & 0xFF, i, out, count);
+      count = appendMask8(bits >> 8, i + 8, out, count);
+    }
     for (; i + 8 <= n; i += 8) count = appendMask8(mask8<T, O>(values + (<usize>i << alignof<T>()), cv), i, out, count);
   } else {
+    for (; i + 16 <= n; i += 16) {
+      const bits = mask16<T, O>(values + (<usize>i << alignof<T>()), cv) & validity16(bm, bmOff + <usize>i);
+      count = appendMask8(bits & 0xFF, i, out, count);
+      count = appendMask8(bits >> 8, i + 8, out, count);
+    }
     for (; i + 8 <= n; i += 8) {
       const bits = mask8<T, O>(values + (<usize>i << alignof<T>()), cv) & validity8(bm, bmOff + <usize>i);
       count = appendMask8(bits, i, out, count);
