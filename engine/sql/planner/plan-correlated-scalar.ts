@@ -2,16 +2,17 @@ import type { ScalarExpr } from '../../logical/expression.js';
 import { columnRef, conjunction } from '../../logical/expression-utils.js';
 import { resolveCall } from '../../logical/function-catalog.js';
 import { makeLiteral } from '../../logical/literal.js';
-import { join, joinSchema } from '../../logical/plan-builder.js';
+import { aggregate, join, joinSchema, project } from '../../logical/plan-builder.js';
 import type { LogicalPlan } from '../../logical/plan.js';
 import { DataTypes } from '../../types/data-type.js';
-import type { ColumnRef as SqlColumnRef, Expr, Identifier, Query, Select } from '../ast.js';
+import type { Binary, ColumnRef as SqlColumnRef, Expr, Identifier, Query, Select } from '../ast.js';
 import { containsAggregate, containsWindowCall, exprChildren, functionName, isSubquery } from './ast-walk.js';
 import { bindExpr } from './bind-expression.js';
 import { planFrom, type QueryPlanner } from './plan-from.js';
 import type { PlannerContext } from './planner-context.js';
 import { splitAnd } from './plan-subquery.js';
-import type { SqlScope } from './sql-scope.js';
+import { SqlScope } from './sql-scope.js';
+import { planSelectOver } from './plan-select.js';
 import { at } from './sql-validation-error.js';
 
 /** A correlated scalar subquery, decorrelated: the outer input left-joined with its values, and the value's column. */
@@ -24,7 +25,8 @@ export interface DecorrelatedScalar {
  * Decorrelates `(SELECT agg(...) FROM inner WHERE inner.k = outer.k AND <inner-only conditions>)`
  * the way Calcite and Flink do: the subquery becomes `SELECT k, agg(...) FROM inner WHERE
  * <inner-only conditions> GROUP BY k`, left-joined onto the outer rows on the correlated
- * equalities; a missing group is NULL, or 0 for COUNT (the "COUNT bug"). Returns undefined when
+ * equalities; a missing group is NULL, or 0 for COUNT (the "COUNT bug"). Other correlations go
+ * through the domain of the correlated columns (decorrelateOverDomain). Returns undefined when
  * the subquery has another shape (then the caller reports it as not supported).
  */
 export function decorrelateScalar(
@@ -53,16 +55,19 @@ export function decorrelateScalar(
   };
   const pairs: { inner: Expr; outer: Expr }[] = [];
   const local: Expr[] = [];
+  const mixed: Expr[] = [];
   for (const c of body.where ? splitAnd(body.where) : []) {
     const side = sideOf(c);
-    if (side === 'inner' || side === 'none') { local.push(c); continue; }
-    if (side !== 'mixed' || c.kind !== 'binary' || c.op !== '=') return undefined;
-    const l = sideOf(c.left), r = sideOf(c.right);
-    if (l === 'inner' && r === 'outer') pairs.push({ inner: c.left, outer: c.right });
-    else if (l === 'outer' && r === 'inner') pairs.push({ inner: c.right, outer: c.left });
+    if (side === 'inner' || side === 'none') local.push(c);
+    else if (side === 'mixed' || side === 'outer') mixed.push(c);
     else return undefined;
   }
-  if (pairs.length === 0) return undefined;
+  for (const c of mixed) {
+    const l = c.kind === 'binary' && c.op === '=' ? [sideOf(c.left), sideOf(c.right)] : [];
+    if (l[0] === 'inner' && l[1] === 'outer') pairs.push({ inner: (c as Binary).left, outer: (c as Binary).right });
+    else if (l[0] === 'outer' && l[1] === 'inner') pairs.push({ inner: (c as Binary).right, outer: (c as Binary).left });
+  }
+  if (mixed.length === 0 || pairs.length < mixed.length) return decorrelateOverDomain(e, item.expr, body, mixed, local, inner, outer, ctx, planQuery);
 
   const span = body.span;
   const name = (value: string): Identifier => ({ kind: 'identifier', value, quoted: true, span });
@@ -89,12 +94,96 @@ export function decorrelateScalar(
     return resolveCall('eq', [o, columnRef(w + i, joinedSchema[w + i]!)], text);
   })));
   const plan = join(left, sub, 'left', condition);
-  const f = plan.schema.fields[w + pairs.length]!;
-  let value: ScalarExpr = columnRef(w + pairs.length, f);
-  if (item.expr.kind === 'function_call' && item.expr.over === undefined && functionName(item.expr) === 'COUNT') {
-    value = resolveCall('coalesce', [value, makeLiteral('0', DataTypes.BIGINT(false))], text);
+  return { plan, value: countOrValue(item.expr, columnRef(w + pairs.length, plan.schema.fields[w + pairs.length]!), text) };
+}
+
+/**
+ * The general case, for correlations other than `inner = outer` (`WHERE i.ts <= o.ts`): the
+ * domain of the outer query's correlated columns (their DISTINCT values) is joined with the
+ * subquery's FROM on its WHERE, aggregated per domain row, and left-joined onto the outer rows on
+ * those columns, as Calcite decorrelates through a value generator. Only comparisons whose sides
+ * are NULL-strict (columns, literals, arithmetic, CASTs) correlate, so an outer row with a NULL
+ * correlated column matches nothing, as the left join gives it.
+ */
+function decorrelateOverDomain(
+  e: Expr & { kind: 'scalar_subquery' },
+  value: Expr,
+  body: Select,
+  mixed: readonly Expr[],
+  local: readonly Expr[],
+  inner: SqlScope,
+  outer: { plan: LogicalPlan; scope: SqlScope },
+  ctx: PlannerContext,
+  planQuery: QueryPlanner,
+): DecorrelatedScalar | undefined {
+  if (!mixed.every(isStrictComparison)) return undefined;
+  // One reference per outer column the subquery reads, in the outer relation's order.
+  const outerRefs = new Map<number, SqlColumnRef>();
+  for (const x of [...mixed, value]) {
+    for (const r of columnRefs(x) ?? []) {
+      if (inner.tryResolve(r)) continue;
+      const hit = outer.scope.tryResolve(r);
+      if (!hit || hit.index >= outer.scope.columns.length) return undefined;
+      if (!outerRefs.has(hit.index)) outerRefs.set(hit.index, r);
+    }
   }
-  return { plan, value };
+  const positions = [...outerRefs.keys()].sort((a, b) => a - b);
+  const fields = outer.plan.schema.fields;
+  const keys = positions.map((i) => columnRef(i, fields[i]!));
+  const names = positions.map((i) => fields[i]!.name);
+  const domain = aggregate(project(outer.plan, keys, names), positions.map((i, j) => columnRef(j, fields[i]!)), names, []);
+  const domainScope = new SqlScope(positions.map((i) => outer.scope.columns[i]!), 'the correlated columns');
+  const from = planFrom(body.from!, ctx, planQuery);
+  const joined = { plan: join(domain, from.plan, 'inner'), scope: from.scope.under(domainScope) };
+  const span = body.span;
+  const alias = (v: string): Identifier => ({ kind: 'identifier', value: v, quoted: true, span });
+  const refs = positions.map((i) => outerRefs.get(i)!);
+  const grouped: Select = {
+    kind: 'select',
+    distinct: false,
+    items: [
+      ...refs.map((r, j) => ({ kind: 'select_expr' as const, expr: r, alias: alias(`$key${j}`), span: r.span })),
+      { kind: 'select_expr', expr: value, alias: alias('$value'), span: value.span },
+    ],
+    from: body.from,
+    where: [...mixed, ...local].reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b, span })),
+    groupBy: refs,
+    windows: [],
+    span,
+  };
+  const sub = planSelectOver(grouped, joined, [], ctx, planQuery);
+  const w = fields.length;
+  const joinedFields = joinSchema(outer.plan.schema, sub.schema, 'left').fields;
+  const text = ctx.sql.slice(e.span.start, e.span.end);
+  const condition = at(e.span, () => conjunction(positions.map((i, j) => resolveCall('eq', [columnRef(i, fields[i]!), columnRef(w + j, joinedFields[w + j]!)], text))));
+  const plan = join(outer.plan, sub, 'left', condition);
+  return { plan, value: countOrValue(value, columnRef(w + positions.length, plan.schema.fields[w + positions.length]!), text) };
+}
+
+const COMPARISONS = new Set(['=', '<>', '<', '<=', '>', '>=']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+
+/** `a <op> b` with NULL-strict sides: NULL in either makes it UNKNOWN. */
+function isStrictComparison(c: Expr): boolean {
+  return c.kind === 'binary' && COMPARISONS.has(c.op) && isStrict(c.left) && isStrict(c.right);
+}
+
+function isStrict(x: Expr): boolean {
+  switch (x.kind) {
+    case 'column_ref': case 'numeric_literal': case 'string_literal': case 'typed_literal': case 'interval_literal': return true;
+    case 'unary': return x.op !== 'NOT' && isStrict(x.operand);
+    case 'binary': return ARITHMETIC.has(x.op) && isStrict(x.left) && isStrict(x.right);
+    case 'cast': return !x.try && isStrict(x.operand);
+    default: return false;
+  }
+}
+
+/** The subquery's value column; COUNT of no rows is 0, not the NULL a missing group gives. */
+function countOrValue(item: Expr, value: ScalarExpr, text: string): ScalarExpr {
+  if (item.kind === 'function_call' && item.over === undefined && functionName(item) === 'COUNT') {
+    return resolveCall('coalesce', [value, makeLiteral('0', DataTypes.BIGINT(false))], text);
+  }
+  return value;
 }
 
 /** The column references of `x` in its own block, or undefined if it holds a subquery. */

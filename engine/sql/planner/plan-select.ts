@@ -38,6 +38,16 @@ interface SelectList {
  */
 export function planSelect(select: Select, orderBy: readonly OrderItem[], ctx: PlannerContext, planQuery: QueryPlanner): LogicalPlan {
   const from = select.from ? planFrom(select.from, ctx, planQuery) : { plan: singleRow(), scope: new SqlScope([], 'a SELECT without FROM') };
+  return planSelectOver(select, from, orderBy, ctx, planQuery);
+}
+
+/**
+ * planSelect over an input the caller has already planned in place of the block's FROM (the
+ * decorrelation of a scalar subquery plans the subquery's block over its FROM joined with the
+ * outer query's correlated columns).
+ */
+export function planSelectOver(select: Select, from: { plan: LogicalPlan; scope: SqlScope }, orderBy: readonly OrderItem[],
+  ctx: PlannerContext, planQuery: QueryPlanner): LogicalPlan {
   // Scalar subqueries join their one row onto the block's input while expressions bind.
   const input = { plan: from.plan };
   const scalar = (e: Expr) => (e.kind === 'scalar_subquery' ? joinScalarSubquery(e, input, from.scope, ctx, planQuery) : unsupportedSubquery(e));
@@ -206,7 +216,7 @@ function joinScalarSubquery(
         input.plan = decorrelated.plan;
         return decorrelated.value;
       }
-      throw new SqlValidationError(`${err.detail} (correlated scalar subqueries other than an aggregate over equality-correlated rows are not implemented yet)`, e.query.span);
+      throw new SqlValidationError(`${err.detail} (correlated scalar subqueries other than an aggregate correlated by comparisons of columns, literals and arithmetic are not implemented yet)`, e.query.span);
     }
     throw err;
   }
