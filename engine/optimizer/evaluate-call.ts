@@ -1,6 +1,6 @@
 import type { Call, Literal } from '../logical/expression.js';
 import { fitsInteger } from '../logical/literal.js';
-import { isIntegral } from '../types/data-type.js';
+import { isIntegral, type DataType } from '../types/data-type.js';
 import { evaluateCast } from './evaluate-cast.js';
 import { literalOf, valueOf, type JsValue } from './literal-values.js';
 
@@ -74,6 +74,7 @@ export function evaluateCall(call: Call, args: readonly Literal[]): Literal | un
   const [a, b] = vals as Exclude<JsValue, null>[];
   switch (call.fn) {
     case 'plus': case 'minus': case 'times': case 'divide': case 'mod': case 'negate': case 'abs':
+      if (type.name === 'DECIMAL') return out(decimalArithmetic(call.fn, args, type));
       return out(arithmetic(call.fn, vals as (number | bigint)[], type.name));
     case 'upper': return out((a as string).toUpperCase());
     case 'lower': return out((a as string).toLowerCase());
@@ -155,6 +156,43 @@ function arithmetic(fn: string, v: (number | bigint)[], typeName: string): numbe
   }
   if (!fitsInteger(r, typeName)) return undefined;
   return typeName === 'BIGINT' ? r : Number(r);
+}
+
+/**
+ * DECIMAL +, -, *, negation and ABS of literals (integers count as scale 0), exactly as the
+ * runtime computes them: operands rescaled to the result's scale, a product at the sum of the
+ * scales. Declines (undefined) whenever the result's scale is not that exact scale (Flink reduced
+ * it to stay within 38 digits, so the runtime rounds) or the value does not fit the precision
+ * (the runtime raises an overflow), and for division and MOD.
+ */
+function decimalArithmetic(fn: string, args: readonly Literal[], type: DataType): bigint | undefined {
+  const scales = args.map((a) => (a.type.name === 'DECIMAL' ? a.type.scale ?? 0 : isIntegral(a.type) ? 0 : undefined));
+  if (scales.includes(undefined)) return undefined;
+  const s = type.scale ?? 0;
+  const p = type.precision ?? 38;
+  const [a, b] = args.map((l) => BigInt(valueOf(l) as bigint | number));
+  const up = (x: bigint, from: number): bigint | undefined => (from <= s ? x * 10n ** BigInt(s - from) : undefined);
+  let r: bigint | undefined;
+  switch (fn) {
+    case 'plus': case 'minus': {
+      const x = up(a!, scales[0]!), y = up(b!, scales[1]!);
+      if (x === undefined || y === undefined) return undefined;
+      r = fn === 'plus' ? x + y : x - y;
+      break;
+    }
+    case 'times':
+      r = scales[0]! + scales[1]! === s ? a! * b! : undefined;
+      break;
+    case 'negate': case 'abs': {
+      const x = up(a!, scales[0]!);
+      r = x === undefined ? undefined : fn === 'negate' || x < 0n ? -x : x;
+      break;
+    }
+    default:
+      return undefined;
+  }
+  if (r === undefined) return undefined;
+  return (r < 0n ? -r : r) < 10n ** BigInt(p) ? r : undefined;
 }
 
 function codePointIndex(haystack: string, needle: string): number {
