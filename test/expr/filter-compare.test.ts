@@ -10,9 +10,10 @@ import { call, col, lit } from './exprs.js';
 import { LENGTHS, randomValue, randomValues, rng } from './gen.js';
 import { writeColumn } from './harness.js';
 
-// `column <op> literal` filters take the fused one-pass kernel (wasm/assembly/expr/filter-compare.ts)
-// when the batch has no incoming selection; these tests pin its results to the reference
-// interpreter, with NULLs, sliced validity bitmaps, NaN, -0 and literals on either side.
+// `column <op> literal` filters take the fused one-pass kernel (wasm/assembly/expr/filter-compare.ts),
+// over all rows or over an incoming selection (a later conjunct of a filter); these tests pin its
+// results to the reference interpreter, with NULLs, sliced validity bitmaps, NaN, -0 and literals
+// on either side.
 
 const B = DataTypes.BOOLEAN();
 const CMP: ScalarFunction[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
@@ -62,6 +63,15 @@ for (const debug of [false, true]) {
                     const got = Array.from(w.views.i32.subarray(res.selPtr >>> 2, (res.selPtr >>> 2) + res.count));
                     const want = values.flatMap((v, i) => (evalScalar(pred, [v]) === true ? [i] : []));
                     expect(got, `${fn} n=${n} nulls=${nullRate} offset=${bitOffset} lit-first=${litFirst}`).toEqual(want);
+                    // Over a selection (every third row, and a random subset).
+                    for (const keepRow of [(i: number) => i % 3 === 1, () => r() < 0.4]) {
+                      const sel = values.flatMap((_, i) => (keepRow(i) ? [i] : []));
+                      const selPtr = w.fn.arena_alloc!(Math.max(1, sel.length) * 4) >>> 0;
+                      w.views.i32.set(sel, selPtr >>> 2);
+                      const sub = program.filter(batch, selPtr, sel.length);
+                      const gotSel = Array.from(w.views.i32.subarray(sub.selPtr >>> 2, (sub.selPtr >>> 2) + sub.count));
+                      expect(gotSel, `${fn} over a selection, n=${n} nulls=${nullRate}`).toEqual(sel.filter((i) => evalScalar(pred, [values[i]!]) === true));
+                    }
                   } finally {
                     w.fn.arena_reset!(mark);
                     program.free();

@@ -127,8 +127,38 @@ function scan<T, O>(values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: u
   return count;
 }
 
+/**
+ * Appends the rows of the selection sel[0..n) with `values[row] O c` (and valid, when bm != 0)
+ * to `out`; returns the count. Branch-free: each row is written and the count advanced by the
+ * outcome, so a later conjunct over an earlier one's survivors costs one pass over them.
+ */
+function scanSelected<T, O>(values: usize, sel: usize, n: i32, c: T, bm: usize, bmOff: usize, out: usize): i32 {
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const row = <usize>load<u32>(sel + (<usize>k << 2));
+    store<u32>(out + (<usize>count << 2), <u32>row);
+    let keep = holds<T, O>(load<T>(values + (row << alignof<T>())), c);
+    if (bm != 0) {
+      const p = bmOff + row;
+      keep = keep && ((load<u8>(bm + (p >> 3)) >> <u8>(p & 7)) & 1) != 0;
+    }
+    count += <i32>keep;
+  }
+  return count;
+}
+
 // @ts-ignore: decorator
-@inline function byOp<T>(op: i32, values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: usize): i32 {
+@inline function byOp<T>(op: i32, values: usize, n: i32, c: T, bm: usize, bmOff: usize, sel: usize, selLen: i32, out: usize): i32 {
+  if (sel != 0) {
+    switch (op) {
+      case CMP_EQ: return scanSelected<T, u8>(values, sel, selLen, c, bm, bmOff, out);
+      case CMP_NE: return scanSelected<T, i8>(values, sel, selLen, c, bm, bmOff, out);
+      case CMP_LT: return scanSelected<T, u16>(values, sel, selLen, c, bm, bmOff, out);
+      case CMP_LE: return scanSelected<T, i16>(values, sel, selLen, c, bm, bmOff, out);
+      case CMP_GT: return scanSelected<T, u32>(values, sel, selLen, c, bm, bmOff, out);
+      default: return scanSelected<T, i32>(values, sel, selLen, c, bm, bmOff, out);
+    }
+  }
   switch (op) {
     case CMP_EQ: return scan<T, u8>(values, n, c, bm, bmOff, out);
     case CMP_NE: return scan<T, i8>(values, n, c, bm, bmOff, out);
@@ -141,12 +171,11 @@ function scan<T, O>(values: usize, n: i32, c: T, bm: usize, bmOff: usize, out: u
 
 /**
  * When the bound program's body is exactly `LOAD r <- column; CMP r <op> literal` (the output,
- * register `outReg`) over an I32, I64 or F64 column of that kind, and the batch has no incoming
- * selection, filters the `numRows` rows in one pass into `out` and returns the count; otherwise
- * returns -1 and the caller runs the VM.
+ * register `outReg`) over an I32, I64 or F64 column of that kind, filters the `numRows` rows (or
+ * the selLen rows of the selection selPtr) in one pass into `out` and returns the count;
+ * otherwise returns -1 and the caller runs the VM.
  */
-export function tryFilterCompare(prog: usize, outReg: i32, numRows: i32, selPtr: usize, out: usize): i32 {
-  if (selPtr != 0) return -1;
+export function tryFilterCompare(prog: usize, outReg: i32, numRows: i32, selPtr: usize, selLen: i32, out: usize): i32 {
   const body = <i32>hdr(prog, H_BODY_START);
   if (<i32>hdr(prog, H_NUM_INSTR) - body != 2) return -1;
   const ld = hdr(prog, H_CODE) + (<usize>body << 5);
@@ -178,10 +207,10 @@ export function tryFilterCompare(prog: usize, outReg: i32, numRows: i32, selPtr:
   if (kind == VK_F64) {
     const c = load<f64>(lit);
     if (c != c) return -1;
-    return byOp<f64>(op, values, numRows, c, bm, bmOff, out);
+    return byOp<f64>(op, values, numRows, c, bm, bmOff, selPtr, selLen, out);
   }
-  if (kind == VK_I64) return byOp<i64>(op, values, numRows, load<i64>(lit), bm, bmOff, out);
-  return byOp<i32>(op, values, numRows, load<i32>(lit), bm, bmOff, out);
+  if (kind == VK_I64) return byOp<i64>(op, values, numRows, load<i64>(lit), bm, bmOff, selPtr, selLen, out);
+  return byOp<i32>(op, values, numRows, load<i32>(lit), bm, bmOff, selPtr, selLen, out);
 }
 
 /**

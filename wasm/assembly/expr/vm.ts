@@ -221,7 +221,7 @@ export function filter(prog: usize, numRows: i32, selPtr: usize, selLen: i32): i
   const out = arena_alloc(<usize>cap << 2);
   store<u32>(prog + H_SEL_OUT, <u32>out);
   const r = load<i32>(outputState(prog, 0) + O_REG);
-  const fused = tryFilterCompare(prog, r, numRows, selPtr, out);
+  const fused = tryFilterCompare(prog, r, numRows, selPtr, selLen, out);
   if (fused >= 0) return fused;
   prepareDictRegions(prog, n);
   const mark = arena_mark();
