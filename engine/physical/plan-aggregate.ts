@@ -1,20 +1,23 @@
 import { NotImplementedError } from '../errors.js';
 import type { ScalarExpr } from '../logical/expression.js';
-import { columnRef, exprEquals } from '../logical/expression-utils.js';
+import { columnRef, exprEquals, shiftColumns } from '../logical/expression-utils.js';
 import { formatAggregate } from '../logical/format-plan.js';
-import { castTo } from '../logical/function-catalog.js';
 import type { Aggregate } from '../logical/plan.js';
-import { DataTypes, typeEquals, type Field } from '../types/data-type.js';
+import type { Field } from '../types/data-type.js';
 import { asColumnCompare } from './column-compare.js';
 import type { AggregateCall, ExecNode, HashAggregateExec } from './exec-plan.js';
+import { projectExec } from './project-exec.js';
+import { shareAggregateCalls } from './share-aggregate-calls.js';
 
 /**
  * Plans an Aggregate as a HashAggregateExec (mode `single`) that sees column positions only:
  * when a group key, an argument or a FILTER condition is not a plain column, a ProjectExec below
  * computes exactly the columns the aggregate reads (group keys, arguments, filter BOOLEANs; equal
- * expressions once). The hash aggregate computes AVG as DOUBLE, except AVG(DECIMAL), which it
- * computes exactly in Flink's type DECIMAL(38, max(6, s)); where Flink's type differs (AVG(INT)
- * is an INT) a ProjectExec above casts it.
+ * expressions once). Equal aggregate calls are computed once, and an AVG that can share the
+ * query's SUM or COUNT becomes SUM / COUNT (share-aggregate-calls.ts). The hash aggregate computes
+ * AVG as DOUBLE, except AVG(DECIMAL), which it computes exactly in Flink's type
+ * DECIMAL(38, max(6, s)); where Flink's type differs (AVG(INT) is an INT), where calls are shared
+ * or AVG is divided, a ProjectExec above produces the Aggregate's columns.
  */
 export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
   for (const a of plan.aggregates) {
@@ -39,12 +42,13 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
   };
 
   const groupBy = plan.groupExprs.map((e, i) => positionOf(e, plan.schema.fields[i]!.name));
-  const aggregates: AggregateCall[] = plan.aggregates.map((a) => {
+  const shared = shareAggregateCalls(plan.aggregates.map((a) => {
     const call: { fn: AggregateCall['fn']; arg?: number; filter?: number; name: string } = { fn: a.fn, name: a.name };
     if (a.arg) call.arg = positionOf(a.arg, `${a.name}$arg`);
     if (a.filter) call.filter = positionOf(a.filter, `${a.name}$filter`);
-    return call;
-  });
+    return a.arg ? { call, arg: a.arg, type: a.type } : { call, type: a.type };
+  }));
+  const aggregates = shared.calls.map((c) => c.call);
   const aggInput: ExecNode = allColumns
     ? input
     : {
@@ -55,10 +59,8 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
       };
 
   const nGroups = plan.groupExprs.length;
-  const execFields: Field[] = plan.schema.fields.map((f, i) => {
-    const a = plan.aggregates[i - nGroups];
-    return a?.fn === 'avg' && a.arg?.type.name !== 'DECIMAL' ? { name: f.name, type: DataTypes.DOUBLE() } : f;
-  });
+  const groupFields = plan.schema.fields.slice(0, nGroups);
+  const execFields: Field[] = [...groupFields, ...shared.calls.map((c) => c.field)];
   // A global aggregate straight over `column <op> literal` folds the filter in (see HashAggregateExec.where).
   const folded = nGroups === 0 && aggInput.op === 'FilterExec' && asColumnCompare(aggInput.predicate) ? aggInput : undefined;
   const agg: HashAggregateExec = {
@@ -70,7 +72,9 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
     ...(folded ? { where: folded.predicate } : {}),
     schema: { fields: execFields },
   };
-  if (execFields.every((f, i) => typeEquals(f.type, plan.schema.fields[i]!.type))) return agg;
-  const exprs = execFields.map((f, i) => castTo(columnRef(i, f), plan.schema.fields[i]!.type));
-  return { op: 'ProjectExec', input: agg, exprs, schema: plan.schema };
+  const exprs = [
+    ...groupFields.map((f, i) => columnRef(i, f)),
+    ...shared.values.map((e) => shiftColumns(e, nGroups)),
+  ];
+  return projectExec(agg, exprs, plan.schema);
 }

@@ -2,11 +2,17 @@
 // products and quotients that change the scale (HALF_UP, as Java's BigDecimal in Flink), the
 // exact product of two I64 decimals into I128, negation and ABS. A result must stay below
 // 10^precision in magnitude; the first failing row (not NULL, guard active) raises the error.
+// Products, sums and differences of vectors whose magnitudes prove every row fits i64 take the
+// 64-bit fast path (decimal128-fast.ts) with the same results.
 import { ERR_DIVIDE_BY_ZERO, ERR_OVERFLOW, raiseI128Pair } from './errors';
 import {
   addSub128, beyondBound, isNeg, mulI64Wide, mulScaleDown, neg128, remainder128, resHi, resLo, scaledDivide, setBound,
 } from './decimal128-math';
-import { AR_MOD, AR_SUB, MODE_SV, MODE_VS } from './opcodes';
+import {
+  addSubRows64, boundAdmitsI64, magnitudeBits128, magnitudeBits64, mulRows64, mulScaleDownRows64, operandBase, operandStride,
+  productFits, sumFits,
+} from './decimal128-fast';
+import { AR_ADD, AR_MOD, AR_SUB, MODE_SV, MODE_VS } from './opcodes';
 import { guardActive, isNullAt, nullsOr, pool, regNulls, regOwnValues, regValues, setReg, vecLen } from './state';
 
 /** Low word of operand `reg` at row i (a pool constant when `mode` is `which`). */
@@ -47,6 +53,31 @@ import { guardActive, isNullAt, nullsOr, pool, regNulls, regOwnValues, regValues
   return 0;
 }
 
+/**
+ * The 64-bit fast path of `kind` (0: ARITH sub-op c, 1: DEC_MUL by 10^-c) into `out` when the
+ * operands' magnitudes prove every row exact in i64 and within precision bound p (decimal128-fast.ts);
+ * false (nothing written) otherwise.
+ */
+function binary64(kind: i32, c: i32, a: i32, b: i32, mode: i32, p: i32, n: i32, out: usize): bool {
+  if (!boundAdmitsI64(p) || n == 0) return false;
+  if (kind == 2 || (kind == 0 && c != AR_ADD && c != AR_SUB) || (kind == 1 && c > 18)) return false;
+  const xb = operandBase(mode, MODE_SV, a);
+  const xs = operandStride(mode, MODE_SV, 16);
+  const yb = operandBase(mode, MODE_VS, b);
+  const ys = operandStride(mode, MODE_VS, 16);
+  const ba = magnitudeBits128(xb, xs, n);
+  const bb = magnitudeBits128(yb, ys, n);
+  if (kind == 0) {
+    if (!sumFits(ba, bb)) return false;
+    addSubRows64(out, xb, xs, yb, ys, n, c == AR_SUB);
+  } else {
+    if (!productFits(ba, bb)) return false;
+    if (c == 0) mulRows64(out, xb, xs, yb, ys, n);
+    else mulScaleDownRows64(out, xb, xs, yb, ys, n, c);
+  }
+  return true;
+}
+
 function binary128(ins: usize, kind: i32): void {
   const dst = load<i32>(ins, 4);
   const guard = load<i32>(ins, 8);
@@ -54,10 +85,15 @@ function binary128(ins: usize, kind: i32): void {
   const b = load<i32>(ins, 16);
   const c = load<i32>(ins, 20);
   const mode = load<i32>(ins, 24);
-  setBound(load<i32>(ins, 28));
+  const p = load<i32>(ins, 28);
   const n = vecLen();
   const nulls = binaryNulls(dst, a, b, mode);
   const out = regOwnValues(dst);
+  if (binary64(kind, c, a, b, mode, p, n, out)) {
+    setReg(dst, out, nulls);
+    return;
+  }
+  setBound(p);
   for (let i = 0; i < n; i++) {
     const xLo = opLo(mode, MODE_SV, a, i);
     const xHi = opHi(mode, MODE_SV, a, i);
@@ -103,10 +139,22 @@ export function op_mul_i64_i128(ins: usize): void {
   const a = load<i32>(ins, 12);
   const b = load<i32>(ins, 16);
   const mode = load<i32>(ins, 24);
-  setBound(load<i32>(ins, 28));
+  const p = load<i32>(ins, 28);
   const n = vecLen();
   const nulls = binaryNulls(dst, a, b, mode);
   const out = regOwnValues(dst);
+  if (boundAdmitsI64(p) && n > 0) {
+    const xb = operandBase(mode, MODE_SV, a);
+    const xs = operandStride(mode, MODE_SV, 8);
+    const yb = operandBase(mode, MODE_VS, b);
+    const ys = operandStride(mode, MODE_VS, 8);
+    if (productFits(magnitudeBits64(xb, xs, n), magnitudeBits64(yb, ys, n))) {
+      mulRows64(out, xb, xs, yb, ys, n);
+      setReg(dst, out, nulls);
+      return;
+    }
+  }
+  setBound(p);
   const pa = mode == MODE_SV ? <usize>0 : regValues(a);
   const pb = mode == MODE_VS ? <usize>0 : regValues(b);
   const ca: i64 = mode == MODE_SV ? load<i64>(pool(a)) : 0;
