@@ -68,8 +68,11 @@ export interface RunInput {
   keyCols: number[];
   argCols: (number | undefined)[];
   filterCols: (number | undefined)[];
-  /** Per batch: [start, end) rows of the columns and the selected rows inside it (undefined: all). */
-  batches: { start: number; end: number; sel?: number[] }[];
+  /**
+   * Per batch: [start, end) rows of the columns and the selected rows inside it (undefined: all);
+   * `columns`, when given, is how the batch encodes those rows (e.g. with a dictionary of its own).
+   */
+  batches: { start: number; end: number; sel?: number[]; columns?: JsColumn[] }[];
 }
 
 /** Splits n rows into 1-4 batches, some with random selections (unless `select` is false). */
@@ -85,6 +88,17 @@ export function splitBatches(n: number, r: () => number, select = true): RunInpu
     start = end;
   }
   return batches;
+}
+
+/** Batches of `size` rows (the last may be shorter); with `select`, about half get a random selection. */
+export function fixedBatches(n: number, size: number, r: () => number, select = true): RunInput['batches'] {
+  const out: RunInput['batches'] = [];
+  for (let start = 0; start < n; start += size) {
+    const end = Math.min(n, start + size);
+    const sel = !select || r() < 0.5 ? undefined : Array.from({ length: end - start }, (_, i) => i).filter(() => r() < 0.7);
+    out.push({ start, end, sel });
+  }
+  return out;
 }
 
 /** The rows a run selects, in order, as indexes into its columns. */
@@ -106,7 +120,7 @@ export function runKernel(w: WasmInstance, spec: HashAggregateSpec, input: RunIn
   const table = HashAggregateTable.create(w, spec);
   try {
     for (const b of input.batches) {
-      const cols = input.columns.map((c) => ({ ...c, values: c.values.slice(b.start, b.end) }));
+      const cols = b.columns ?? input.columns.map((c) => ({ ...c, values: c.values.slice(b.start, b.end), codes: c.codes?.slice(b.start, b.end) }));
       const batch = mem.batch(cols, validityOffset);
       if (b.sel && b.sel.length === 0) continue;
       const sel = b.sel ? mem.selection(b.sel) : 0;

@@ -8,7 +8,7 @@ import { min_max_free_string, min_max_init } from './min-max';
 import { where_free } from './global-where';
 import { heap_free } from './string-heap';
 import { buffer_free } from './partition-buffer';
-import { forget_dictionary } from './dict-keys';
+import { free_code_map } from './dict-keys';
 import {
   A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, A_SIZE, D_CAP, D_COUNT, D_STATES, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
   FN_MAX, FN_MIN, FN_SUM, HEADER_FIXED, H_AGGINFO, H_DENSE, H_DENSE_PRESENT, H_DENSE_RANGE,
@@ -151,7 +151,7 @@ export function table_free(t: usize): void {
   if (load<u32>(t + H_DISTINCT) != 0) free_group_blocks(t);
   buffer_free(t);
   where_free(t);
-  forget_dictionary(t);
+  free_code_map(t);
   free_key_groups(t);
   const range = <usize>load<u32>(t + H_DENSE_RANGE);
   if (range != 0) {

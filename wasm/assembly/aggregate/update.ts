@@ -2,11 +2,15 @@
 // with its state in registers; dense array for a narrow integer key, keyed sub-tables
 // otherwise), then, per chunk of CHUNK rows, finds every row's state row
 // and folds the chunk into each aggregate. Keyed tables that have grown past the cache run the
-// chunk's probe partitioned by key group (partition.ts).
-import { COL_SIZE, KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, KIND_UTF8, col_kind } from '../layout';
+// chunk's probe partitioned by key group (partition.ts). DICT keys find state rows through their
+// codes (dict-keys.ts); integer keys clustered in runs are looked up once per run (key-runs.ts).
+import { COL_SIZE, KIND_BOOL, KIND_I32, KIND_I64, KIND_UTF8, col_kind } from '../layout';
 import { dict_pointers, dict_prepare } from './dict-keys';
-import { arena_alloc } from '../memory';
-import { accumulate, accumulate_dense_fused, accumulate_scratch } from './accumulate';
+import { combined_code_count } from './dict-codes';
+import { arena_alloc, arena_mark, arena_reset } from '../memory';
+import { DESCS_PER_AGG, accumulate, accumulate_dense_fused, accumulate_scratch } from './accumulate';
+import { expand_runs, find_runs, runs_apply } from './key-runs';
+import { fold_runs, runs_fold } from './run-fold';
 import { identity_rows } from './row-access';
 import { buffer_append, buffer_ready } from './partition-buffer';
 import { buffer_flush } from './partition-flush';
@@ -64,11 +68,18 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
       if (err != ERR_OK) return err;
     }
   }
-  // One DICT key: codes map to state rows through a per-batch table (dict-keys.ts).
-  const dictTable: usize = layout == LAYOUT_HASHED && !buffered && nk == 1 && col_kind(descs) == KIND_DICT
-    ? dict_prepare(t, descs, sel, selLen) : 0;
+  // Every key DICT with few combined codes: rows find their state rows through their codes (dict-keys.ts).
+  const codeCount: usize = layout == LAYOUT_HASHED && !buffered ? combined_code_count(descs, <usize>nk) : 0;
+  const dictCodes: usize = codeCount != 0 ? dict_prepare(t, descs, sel, selLen, codeCount) : 0;
   // One UTF8 key: hash and probe fused per row (string-keys.ts).
   const oneUtf8 = layout == LAYOUT_HASHED && !buffered && nk == 1 && col_kind(descs) == KIND_UTF8;
+  // Integer keys in runs of equal values: one lookup per run (key-runs.ts); a buffering table
+  // buffers one row per run where the aggregates fold exactly (run-fold.ts).
+  const foldRuns = buffered && runs_fold(t, aggDescs);
+  const runKeys = layout == LAYOUT_HASHED && (!buffered || foldRuns) && runs_apply(descs, <usize>nk);
+  const starts: usize = runKeys ? arena_alloc(CHUNK << 2) : 0;
+  const heads: usize = runKeys ? arena_alloc(CHUNK << 2) : 0;
+  const folded: usize = foldRuns ? arena_alloc(<usize>load<u32>(t + H_NAGGS) * DESCS_PER_AGG * COL_SIZE) : 0;
   for (let start: usize = 0; start < selLen; start += CHUNK) {
     const m = selLen - start < CHUNK ? selLen - start : CHUNK;
     // rows: the chunk's slice of the selection, or 0 for the contiguous rows start .. start+m-1.
@@ -78,12 +89,23 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
       for (let k: usize = 0; k < m; k++) store<u32>(ptrs + (k << 2), row);
     } else if (layout == LAYOUT_DENSE) {
       dense_locate(t, descs, rows, start, m, ptrs);
-    } else if (dictTable != 0) {
-      dict_pointers(descs, dictTable, rows, start, m, ptrs);
+    } else if (dictCodes != 0) {
+      dict_pointers(t, dictCodes, start, m, ptrs);
     } else if (oneUtf8) {
       locate_strings(t, descs, rows, start, m, kgs, idxs, ptrs, probe);
     } else {
       const vec = rows != 0 ? rows : identity_rows(rowsBuf, start, m);
+      const runs = runKeys ? find_runs(descs, <usize>nk, vec, m, starts, heads) : 0;
+      if (runs != 0 && !buffered) {
+        encode_keys(t, descs, heads, runs, probe, hashes, nulls, accScratch);
+        probe_rows(t, probe, hashes, nulls, runs, kgs, idxs);
+        state_pointers(t, kgs, idxs, runs, ptrs);
+        expand_runs(starts, runs, m, ptrs);
+        const err = accumulate(t, aggDescs, rows, start, ptrs, m, accScratch);
+        if (err != ERR_OK) return err;
+        continue;
+      }
+      if (runs != 0 && buffer_runs(t, descs, aggDescs, vec, m, starts, heads, runs, folded, probe, hashes, nulls, accScratch)) continue;
       encode_keys(t, descs, vec, m, probe, hashes, nulls, accScratch);
       if (buffered) {
         buffer_append(t, aggDescs, vec, m, hashes, probe, nulls, accScratch);
@@ -97,6 +119,23 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
   }
   if (buffered) return buffer_flush(t, false);
   return ERR_OK;
+}
+
+/**
+ * Appends the chunk's runs (find_runs) to the partition buffer as one row each, their inputs
+ * folded (run-fold.ts). Returns false, having buffered nothing, when a run does not fold exactly.
+ */
+function buffer_runs(t: usize, descs: usize, aggDescs: usize, vec: usize, m: usize, starts: usize, heads: usize, runs: usize,
+  folded: usize, probe: usize, hashes: usize, nulls: usize, scratch: usize): bool {
+  const mark = arena_mark();
+  const exact = fold_runs(t, aggDescs, vec, m, starts, runs, folded);
+  if (exact) {
+    encode_keys(t, descs, heads, runs, probe, hashes, nulls, scratch);
+    // The folded columns have one row per run: rows 0 .. runs-1 (`starts` is free again).
+    buffer_append(t, folded, identity_rows(starts, 0, runs), runs, hashes, probe, nulls, scratch);
+  }
+  arena_reset(mark);
+  return exact;
 }
 
 /** Settles the layout for this batch: dense while one integer key stays narrow, else keyed. */
