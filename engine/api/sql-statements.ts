@@ -2,6 +2,7 @@ import { NotImplementedError, PlanError } from '../errors.js';
 import { columnRef } from '../logical/expression-utils.js';
 import { project, values } from '../logical/plan-builder.js';
 import type { LogicalPlan } from '../logical/plan.js';
+import type { OptimizerOptions } from '../optimizer/optimizer-rule.js';
 import type { Sink } from '../connectors/sink.js';
 import type { Insert, Span, Statement } from '../sql/ast.js';
 import { columnExtras, defineConnectorTable, insertPlan, type ConnectorTable } from './sql-connector-tables.js';
@@ -52,7 +53,13 @@ export const CONFIG_KEYS: Readonly<Record<string, (value: string) => string | un
   'weir.batch-size': (v) => (/^[1-9]\d{0,8}$/.test(v) ? v : undefined),
   'sql-client.execution.result-mode': (v) => (['table', 'tableau', 'changelog'].includes(v.toLowerCase()) ? v.toLowerCase() : undefined),
   'table.local-time-zone': (v) => (v === 'UTC' ? v : undefined),
+  'table.optimizer.join-reorder-enabled': (v) => (['true', 'false'].includes(v.toLowerCase()) ? v.toLowerCase() : undefined),
 };
+
+/** The optimizer's switches from the session's `SET` keys (join reordering is on unless set to false). */
+export function optimizerOptions(config: ReadonlyMap<string, string>): OptimizerOptions {
+  return { joinReorder: config.get('table.optimizer.join-reorder-enabled') !== 'false' };
+}
 
 /**
  * Runs one parsed statement against a session: queries and EXPLAIN are planned; views, DROP,

@@ -7,7 +7,7 @@ import type { LogicalPlan } from '../logical/plan.js';
 import type { Statement } from '../sql/ast.js';
 import { parseStatementText } from '../sql/parser.js';
 import { explainPlan } from './explain.js';
-import { checkRuntimeMode, runStatement, type PlannedInsert, type SqlSession } from './sql-statements.js';
+import { checkRuntimeMode, optimizerOptions, runStatement, type PlannedInsert, type SqlSession } from './sql-statements.js';
 import { readPlan, type ConnectorTable } from './sql-connector-tables.js';
 import { writeAll } from '../connectors/sink.js';
 import { optimize } from '../optimizer/optimize.js';
@@ -69,7 +69,7 @@ export class TableEnvironment {
     /** The settings in force. */
     readonly settings: Required<Pick<EnvironmentSettings, 'mode' | 'batchSize'>>,
   ) {
-    this.ctx = { catalog: this.catalog, runner, jobOptions: () => this.jobOptions() };
+    this.ctx = { catalog: this.catalog, runner, jobOptions: () => this.jobOptions(), optimizerOptions: () => optimizerOptions(this.config) };
   }
 
   /** Creates an environment and its runtime (in Node the `.wasm` loads from the package unless `wasm` is given). */
@@ -189,7 +189,7 @@ export class TableEnvironment {
 
   /** Runs one INSERT to completion: the query's batches go through the sink's writer, then commit. */
   private async runInsert(insert: PlannedInsert): Promise<number> {
-    const physical = createPhysicalPlan(optimize(insert.plan, this.catalog));
+    const physical = createPhysicalPlan(optimize(insert.plan, this.catalog, optimizerOptions(this.config)));
     let rows = 0;
     const runner = this.runner;
     const options = this.jobOptions();
@@ -230,7 +230,7 @@ export class TableEnvironment {
       createView: (name: string, plan: LogicalPlan) => { this.views.set(name, new Table(this.ctx, plan, name)); },
       drop: (name) => this.dropTemporaryView(name),
       config: this.config,
-      explain: (plan) => explainPlan(plan, this.catalog),
+      explain: (plan) => explainPlan(plan, this.catalog, optimizerOptions(this.config)),
     };
   }
 

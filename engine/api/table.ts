@@ -217,12 +217,12 @@ export class Table {
 
   /** The EXPLAIN text: logical plan, optimized logical plan and physical plan. */
   explain(): string {
-    return explainPlan(this.plan, this.ctx.catalog);
+    return explainPlan(this.plan, this.ctx.catalog, this.ctx.optimizerOptions?.());
   }
 
   /** Plans the query (optimizer, physical planner) and returns its result, which runs when read. */
   execute(): TableResult {
-    const physical = createPhysicalPlan(optimize(this.plan, this.ctx.catalog));
+    const physical = createPhysicalPlan(optimize(this.plan, this.ctx.catalog, this.ctx.optimizerOptions?.()));
     return new TableResult(this.ctx.runner, physical, this.plan.schema, this.ctx.jobOptions?.() ?? {});
   }
 

@@ -1,9 +1,19 @@
 import type { Catalog } from '../logical/catalog.js';
 import type { LogicalPlan } from '../logical/plan.js';
 
-/** What rules may consult: the catalog (table sizes for the join build side). */
+/** Switches of optimizer rules, from the session's configuration (`SET` keys in sql-statements.ts). */
+export interface OptimizerOptions {
+  /**
+   * Reorder trees of inner joins by estimated rows (`table.optimizer.join-reorder-enabled`;
+   * default true, unlike Flink): false keeps the joins in the order the query wrote them.
+   */
+  readonly joinReorder?: boolean;
+}
+
+/** What rules may consult: the catalog (table sizes for the join build side) and the options. */
 export interface OptimizerContext {
   readonly catalog: Catalog;
+  readonly options?: OptimizerOptions;
 }
 
 /**
