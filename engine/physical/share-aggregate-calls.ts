@@ -67,17 +67,28 @@ export function shareAggregateCalls(aggregates: readonly PositionedAggregate[]):
   });
   aggregates.forEach((a, i) => {
     if (!divided[i]) return;
-    const sumType = resolveAggregate('sum', a.arg, false, `SUM(${a.call.name})`).type;
-    const sum = place(withFn(a.call, 'sum', `${a.call.name}$sum`), sumType, sumKey(a));
+    const sum = place(withFn(a.call, 'sum', `${a.call.name}$sum`), sumType(a), sumKey(a));
     const count = place(countCall(a, `${a.call.name}$count`), DataTypes.BIGINT(false), countKey(a));
     values[i] = averageOf(sum, count, a.type);
   });
   return { calls, values };
 }
 
-/** AVG over a numeric argument, without DISTINCT (which planAggregate rejects for AVG). */
+/**
+ * An AVG (never DISTINCT: planAggregate rejects that) whose quotient SUM / COUNT has its type:
+ * always, as Flink types DECIMAL(38, s) / BIGINT as DECIMAL(38, max(6, s)); checked all the same.
+ */
 function rewritable(a: PositionedAggregate): boolean {
-  return a.call.fn === 'avg' && a.arg !== undefined;
+  if (a.call.fn !== 'avg' || a.arg === undefined) return false;
+  if (a.arg.type.name !== 'DECIMAL') return true;
+  const sum: ScalarExpr = { kind: 'column', index: 0, name: 'sum', type: sumType(a) };
+  const count: ScalarExpr = { kind: 'column', index: 1, name: 'count', type: DataTypes.BIGINT(false) };
+  const q = resolveCall('divide', [sum, count], 'AVG').type;
+  return q.precision === a.type.precision && q.scale === a.type.scale && q.name === a.type.name;
+}
+
+function sumType(a: PositionedAggregate): DataType {
+  return resolveAggregate('sum', a.arg, false, `SUM(${a.call.name})`).type;
 }
 
 function keyOf(a: PositionedAggregate): string {
@@ -107,13 +118,7 @@ function countCall(a: PositionedAggregate, name: string): AggregateCall {
 
 /** sum / count in AVG's type `type`, computed as the hash aggregate computes AVG. */
 function averageOf(sum: ScalarExpr, count: ScalarExpr, type: DataType): ScalarExpr {
-  if (type.name === 'DECIMAL') {
-    const q = resolveCall('divide', [sum, count], 'AVG');
-    if (q.type.name !== 'DECIMAL' || q.type.precision !== type.precision || q.type.scale !== type.scale) {
-      throw new Error(`AVG as SUM / COUNT: ${JSON.stringify(q.type)} is not AVG's ${JSON.stringify(type)}`);
-    }
-    return { ...q, type };
-  }
+  if (type.name === 'DECIMAL') return { ...resolveCall('divide', [sum, count], 'AVG'), type };
   const d = DataTypes.DOUBLE();
   const quotient: ScalarExpr = { kind: 'call', fn: 'divide', args: [castTo(sum, d), castTo(count, d)], type: d };
   return castTo(quotient, type);
