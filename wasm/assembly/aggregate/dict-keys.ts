@@ -141,10 +141,12 @@ function code_map(t: usize, nk: usize, size: usize): usize {
     map = mem_alloc_zeroed(CM_COPIES + (nk << 2));
     store<u32>(t + H_CODE_MAP, <u32>map);
   }
-  if (<usize>load<u32>(map + CM_CAP) >= size) return map;
+  const old = <usize>load<u32>(map + CM_CAP);
+  if (old >= size) return map;
+  // Exactly what is needed at first (a 2^20-string dictionary takes 16 MB), doubling after.
+  const need = (size + 63) & ~(<usize>63);
+  const cap = old << 1 > need ? old << 1 : need;
   free_arrays(map);
-  let cap: usize = 64;
-  while (cap < size) cap <<= 1;
   store<u32>(map + CM_GROUPS, <u32>mem_alloc(cap << 3));
   store<u32>(map + CM_STAMPS, <u32>mem_alloc_zeroed(cap << 2));
   store<u32>(map + CM_ADDRS, <u32>mem_alloc(cap << 2));
