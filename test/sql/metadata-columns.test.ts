@@ -252,7 +252,9 @@ describe('connectors and metadata', () => {
     expect(table.source.withMetadata([]).schema.fields.map((f) => f.name)).toEqual(['id']);
     const source = table.source.withMetadata(['file.name', 'file.size', 'file.name']);
     expect(source.schema.fields.map((f) => [f.name, f.type])).toEqual([
-      ['id', DataTypes.INT()], ['file.name', FILE_METADATA['file.name']], ['file.size', FILE_METADATA['file.size']], ['file.name', FILE_METADATA['file.name']],
+      // Metadata fields carry names no physical column can take.
+      ['id', DataTypes.INT()], ['$metadata0:file.name', FILE_METADATA['file.name']], ['$metadata1:file.size', FILE_METADATA['file.size']],
+      ['$metadata2:file.name', FILE_METADATA['file.name']],
     ]);
     const batches: RecordBatch[] = [];
     for await (const b of readAll(source, { batchSize: 8 })) batches.push(b);
@@ -290,5 +292,19 @@ SELECT id, name, size, mtime FROM t ORDER BY id;
       { id: 2, name: 'a.csv', size: 8, mtime: mtime('a.csv') },
       { id: 3, name: 'b.csv', size: 6, mtime: mtime('b.csv') },
     ]);
+  });
+});
+
+describe('a physical column named like a metadata key', () => {
+  it('reads its own values, not the metadata (`file.name` is a legal column name)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weir-metadata-clash-'));
+    writeFileSync(join(dir, 'one.csv'), '1,x\n2,y\n');
+    const env = await TableEnvironment.create();
+    try {
+      await env.executeSql(`CREATE TABLE u (\`file.name\` STRING, b STRING, n STRING METADATA FROM 'file.name' VIRTUAL) WITH ('connector' = 'filesystem', 'path' = '${dir}', 'format' = 'csv')`);
+      expect(await rows(env, 'SELECT * FROM u ORDER BY b')).toEqual([['1', 'x', 'one.csv'], ['2', 'y', 'one.csv']]);
+    } finally {
+      env.close();
+    }
   });
 });

@@ -41,7 +41,8 @@ export class FileSystemSource implements Source<FileSourceSplit> {
     if (unknown.length > 0) {
       throw new ConnectorError(`unknown filesystem metadata key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; available: ${Object.keys(FILE_METADATA).map((k) => `'${k}'`).join(', ')}`);
     }
-    const metadata: Field[] = metadataKeys.map((key) => ({ name: key, type: FILE_METADATA[key]! }));
+    // Named so that no physical column (`file.name` is a legal column name) can collide with them.
+    const metadata: Field[] = metadataKeys.map((key, i) => ({ name: `$metadata${i}:${key}`, type: FILE_METADATA[key]! }));
     this.schema = { fields: [...physical.fields, ...metadata] };
     this.metadataFields = metadata.map((f) => new arrow.Field(f.name, constantArrowType(f.type), false));
   }
