@@ -41,6 +41,8 @@ export function decorrelateScalar(
   if (body.kind !== 'select' || !body.from || body.distinct || body.groupBy.length > 0 || body.having || body.windows.length > 0) return undefined;
   const item = body.items[0];
   if (body.items.length !== 1 || !item || item.kind !== 'select_expr' || !containsAggregate(item.expr) || containsWindowCall(item.expr)) return undefined;
+  // A missing group stands for an empty one: right only when the value over no rows is NULL (or a bare COUNT's 0).
+  if (!isBareCount(item.expr) && !nullWhenEmpty(item.expr)) return undefined;
   const inner = planFrom(body.from, ctx, planQuery).scope;
   const sideOf = (x: Expr): 'inner' | 'outer' | 'mixed' | 'none' | 'unknown' => {
     const refs = columnRefs(x);
@@ -124,6 +126,9 @@ function decorrelateOverDomain(
       if (inner.tryResolve(r)) continue;
       const hit = outer.scope.tryResolve(r);
       if (!hit || hit.index >= outer.scope.columns.length) return undefined;
+      // A NULL outer value matches no domain row, which gives NULL: right for a NULL-strict WHERE,
+      // and for a value NULL-strict in it (SUM(i.x * o.f)), not for MAX(COALESCE(o.k, i.w)).
+      if (x === value && hit.field.type.nullable && !strictOverAggregates(value)) return undefined;
       if (!outerRefs.has(hit.index)) outerRefs.set(hit.index, r);
     }
   }
@@ -178,9 +183,41 @@ function isStrict(x: Expr): boolean {
   }
 }
 
+function isBareCount(x: Expr): boolean {
+  return x.kind === 'function_call' && x.over === undefined && functionName(x) === 'COUNT';
+}
+
+/**
+ * Whether the value is NULL over no rows: an aggregate other than COUNT, or NULL-strict arithmetic
+ * and CASTs over one (`0.2 * AVG(x)`); `COUNT(*) + 1` or `COALESCE(MAX(x), 0)` are not.
+ */
+function nullWhenEmpty(x: Expr): boolean {
+  switch (x.kind) {
+    case 'function_call': return containsAggregate(x) && !isBareCount(x) && x.over === undefined && AGGREGATES.has(functionName(x));
+    case 'unary': return x.op !== 'NOT' && nullWhenEmpty(x.operand);
+    case 'binary': return ARITHMETIC.has(x.op) && (nullWhenEmpty(x.left) || nullWhenEmpty(x.right));
+    case 'cast': return !x.try && nullWhenEmpty(x.operand);
+    default: return false;
+  }
+}
+
+const AGGREGATES = new Set(['SUM', 'AVG', 'MIN', 'MAX']);
+
+/** NULL-strict arithmetic over SUM/AVG/MIN/MAX of NULL-strict arguments: NULL inputs give NULL. */
+function strictOverAggregates(x: Expr): boolean {
+  switch (x.kind) {
+    case 'function_call':
+      return x.over === undefined && x.filter === undefined && AGGREGATES.has(functionName(x)) && x.args.length === 1 && isStrict(x.args[0] as Expr);
+    case 'unary': return x.op !== 'NOT' && strictOverAggregates(x.operand);
+    case 'binary': return ARITHMETIC.has(x.op) && strictOverAggregates(x.left) && strictOverAggregates(x.right);
+    case 'cast': return !x.try && strictOverAggregates(x.operand);
+    default: return isStrict(x);
+  }
+}
+
 /** The subquery's value column; COUNT of no rows is 0, not the NULL a missing group gives. */
 function countOrValue(item: Expr, value: ScalarExpr, text: string): ScalarExpr {
-  if (item.kind === 'function_call' && item.over === undefined && functionName(item) === 'COUNT') {
+  if (isBareCount(item)) {
     return resolveCall('coalesce', [value, makeLiteral('0', DataTypes.BIGINT(false))], text);
   }
   return value;
