@@ -4,7 +4,7 @@ import { columnRef, exprEquals, shiftColumns } from '../logical/expression-utils
 import { formatAggregate } from '../logical/format-plan.js';
 import type { Aggregate } from '../logical/plan.js';
 import type { Field } from '../types/data-type.js';
-import { asColumnCompare } from './column-compare.js';
+import { asColumnCompare } from '../logical/column-compare.js';
 import type { AggregateCall, ExecNode, HashAggregateExec } from './exec-plan.js';
 import { projectExec } from './project-exec.js';
 import { shareAggregateCalls } from './share-aggregate-calls.js';

@@ -1,6 +1,6 @@
 import { HashAggregateTable, type AggregateSpec, type CompareLiteral } from '../../../bindings/aggregate-kernel.js';
 import { ExpressionProgram } from '../../../bindings/expr-kernel.js';
-import { asColumnCompare } from '../../physical/column-compare.js';
+import { asColumnCompare } from '../../logical/column-compare.js';
 import { compileProgram } from '../expr/compile-program.js';
 import { literalBigInt, literalNumber } from '../expr/literal-pool.js';
 import { Kind } from '../../../bindings/column.js';

@@ -189,7 +189,7 @@ function lanes_of(t: usize, na: u32): usize {
   return lanes;
 }
 
-/** -0 in every lane: the identity of IEEE addition (+0 would turn a sum of -0 into +0). */
+/** -0 in every lane: the identity of IEEE addition, so a lane no row reached adds nothing. */
 function reset_lanes(l: usize): void {
   const z = f64x2.splat(-0.0);
   v128.store(l, z);

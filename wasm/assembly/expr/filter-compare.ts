@@ -269,10 +269,13 @@ export function tryFilterCompare(prog: usize, outReg: i32, numRows: i32, selPtr:
   return <u32>i8x16.bitmask(i8x16.narrow_i16x8_s(a, b));
 }
 
-/** Validity bits of rows [p, p + 16) of a bitmap (bit k = row p + k). */
+/** Validity bits of rows [p, p + 16) of a bitmap (bit k = row p + k); reads only the bytes holding them. */
 // @ts-ignore: decorator
 @inline function validity16(bm: usize, p: usize): u32 {
-  return (load<u32>(bm + (p >> 3)) >> <u32>(p & 7)) & 0xFFFF;
+  const at = bm + (p >> 3);
+  const sh = <u32>(p & 7);
+  if (sh == 0) return <u32>load<u16>(at);
+  return ((<u32>load<u16>(at) | (<u32>load<u8>(at + 2) << 16)) >> sh) & 0xFFFF;
 }
 
 /**

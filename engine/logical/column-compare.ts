@@ -1,5 +1,5 @@
-import type { ColumnRef, Literal, ScalarExpr } from '../logical/expression.js';
-import { sameType } from '../logical/type-coercion.js';
+import type { ColumnRef, Literal, ScalarExpr } from './expression.js';
+import { sameType } from './type-coercion.js';
 
 /** A comparison the vectorized kernels evaluate straight from a column: `column <op> literal`. */
 export interface ColumnCompare {
