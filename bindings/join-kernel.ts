@@ -44,6 +44,12 @@ export interface ProbeOptions {
   readonly maxPairs?: number;
 }
 
+/** The key pre-filter of a table (see {@link HashJoinTable.keyFilter}). */
+export type KeyFilter = 'none' | 'bitmap' | 'bloom';
+
+/** KeyFilter by the kernel's FILTER_* code. */
+const KEY_FILTERS: readonly KeyFilter[] = ['none', 'bitmap', 'bloom'];
+
 /** What a table does with build rows after the last probe batch. */
 export type BuildRowsAtEnd = 'unmatched' | 'matched' | null;
 
@@ -126,6 +132,16 @@ export class HashJoinTable {
   /** 'dense' when the build key got a direct array, else 'hash'. */
   get strategy(): 'dense' | 'hash' {
     return this.w.fn.join_mode!(this.live()) === MODE_DENSE ? 'dense' : 'hash';
+  }
+
+  /**
+   * The key pre-filter a probe checks before the hash table, to skip probe rows that certainly
+   * have no match: 'bitmap' (one bit per value of a single integer key's min..max), 'bloom' (a
+   * Bloom filter over the key hash, after min..max for an integer key), or 'none' (direct-array
+   * tables, tables without keys).
+   */
+  get keyFilter(): KeyFilter {
+    return KEY_FILTERS[this.w.fn.join_filter_kind!(this.live())] ?? 'none';
   }
 
   /** What probe() emits: index pairs, probe rows only (semi/anti on the probe side), or nothing. */

@@ -39,3 +39,49 @@ export function nestedLoopJoin(joinType: HashJoinType, leftRows: readonly number
   }
   return out.sort();
 }
+
+/** A join key as a string that equal keys share (-0 and 0 alike, NaN like NaN), or null when any column is NULL. */
+function keyString(cols: readonly (readonly Val[])[], row: number): string | null {
+  const parts: string[] = [];
+  for (const col of cols) {
+    const v = col[row]!;
+    if (v === null) return null;
+    parts.push(typeof v === 'bigint' ? `${v}n` : typeof v === 'string' ? JSON.stringify(v) : String(v));
+  }
+  return parts.join('|');
+}
+
+/**
+ * nestedLoopJoin for an equi-join on the key columns `left`/`right` (no residual) through a Map,
+ * for inputs too large for the nested loop; same output.
+ */
+export function mapEquiJoin(
+  joinType: HashJoinType, leftRows: readonly number[], rightRows: readonly number[],
+  left: readonly (readonly Val[])[], right: readonly (readonly Val[])[],
+): string[] {
+  const byKey = new Map<string, number[]>();
+  for (const r of rightRows) {
+    const k = keyString(right, r);
+    if (k === null) continue;
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
+  const out: string[] = [];
+  const rightMatched = new Set<number>();
+  for (const l of leftRows) {
+    const k = keyString(left, l);
+    const matches = k === null ? [] : byKey.get(k) ?? [];
+    for (const r of matches) {
+      rightMatched.add(r);
+      if (joinType !== 'semi' && joinType !== 'anti') out.push(`${l},${r}`);
+    }
+    if (joinType === 'semi' && matches.length > 0) out.push(`${l}`);
+    if (joinType === 'anti' && matches.length === 0) out.push(`${l}`);
+    if ((joinType === 'left' || joinType === 'full') && matches.length === 0) out.push(`${l},-1`);
+  }
+  if (joinType === 'right' || joinType === 'full') {
+    for (const r of rightRows) if (!rightMatched.has(r)) out.push(`-1,${r}`);
+  }
+  return out.sort();
+}

@@ -8,15 +8,16 @@
 import { mem_alloc, mem_alloc_zeroed, mem_free } from '../memory';
 import { COL_SIZE, KIND_BOOL, KIND_I32, KIND_I64, col_kind, col_values } from '../layout';
 import {
-  H_BUILD_DESCS, H_DENSE_MIN, H_DICT_CAP, H_DICT_MAP, H_FLAGS, H_HEADS, H_HEADS_SIZE, H_KEYS, H_LINKS, H_LINKS_SIZE, H_MASK,
-  H_MATCHED, H_MODE, H_PROBE_DESCS, H_ROWS, H_SCRATCH, H_SHAPE, H_UNIQUE, HEADER_SIZE, JOIN_TRACK_BUILD,
+  H_BUILD_DESCS, H_DICT_CAP, H_DICT_MAP, H_FILTER_KIND, H_FLAGS, H_HEADS, H_HEADS_SIZE, H_KEY_MIN, H_KEY_SPAN, H_KEYS,
+  H_LINKS, H_LINKS_SIZE, H_MASK, H_MATCHED, H_MODE, H_PROBE_DESCS, H_ROWS, H_SCRATCH, H_SHAPE, H_UNIQUE, HEADER_SIZE, JOIN_TRACK_BUILD,
   MODE_DENSE, MODE_HASH, SHAPE_BOOL, SHAPE_GENERIC, SHAPE_I32, SHAPE_I64, VECTOR, hdr, set_hdr,
 } from './header';
 import { hash_keys, int_key_at, key_valid } from './keys';
 import { BUCKET, bucket_count, table_insert } from './buckets';
 import { free_payload } from './payload';
+import { FILTER_BITMAP, FILTER_BLOOM, filter_add, free_key_filter, plan_key_filter } from './key-filter';
 
-const SCRATCH_SIZE: usize = VECTOR * 13; // hashes (u64), null flags (u8), chain heads (u32)
+const SCRATCH_SIZE: usize = VECTOR * 17; // hashes (u64), null flags (u8), chain heads (u32), candidates (u32)
 const MAX_DENSE_RANGE: u64 = 1 << 28;
 const DENSE_SLACK: u64 = 1024;
 
@@ -47,18 +48,23 @@ export function join_build(descs: usize, numKeys: u32, numRows: u32, flags: u32,
     else if (kind == KIND_BOOL) shape = SHAPE_BOOL;
   }
   set_hdr(t, H_SHAPE, shape);
-  if (shape != SHAPE_GENERIC && allowDense != 0 && try_build_dense(t, bdescs, n)) return t;
-  build_hash(t, bdescs, <usize>numKeys, n);
+  const validKeys = shape != SHAPE_GENERIC ? scan_key_range(t, bdescs, n) : 0;
+  if (shape != SHAPE_GENERIC && allowDense != 0 && try_build_dense(t, n, validKeys)) return t;
+  build_hash(t, bdescs, <usize>numKeys, n, validKeys);
   return t;
 }
 
-/** Builds the direct-array table when the key range is dense enough; false leaves `t` untouched. */
-function try_build_dense(t: usize, desc: usize, n: usize): bool {
+/**
+ * Stores the smallest build key and the span to the largest (H_KEY_MIN, H_KEY_SPAN) of a single
+ * integer key, for the direct array and the key filter; returns how many rows have a key (0:
+ * every key is NULL, and the range is meaningless).
+ */
+function scan_key_range(t: usize, desc: usize, n: usize): usize {
   const kind = col_kind(desc);
   const values = col_values(desc);
   let min: i64 = i64.MAX_VALUE;
   let max: i64 = i64.MIN_VALUE;
-  let valid: u64 = 0;
+  let valid: usize = 0;
   for (let r: usize = 0; r < n; r++) {
     if (!key_valid(desc, r)) continue;
     const k = int_key_at(kind, values, r);
@@ -66,9 +72,23 @@ function try_build_dense(t: usize, desc: usize, n: usize): bool {
     if (k > max) max = k;
     valid++;
   }
+  store<i64>(t + H_KEY_MIN, valid != 0 ? min : 0);
+  store<u64>(t + H_KEY_SPAN, valid != 0 ? <u64>(max - min) : 0); // wraps correctly for any i64 pair
+  return valid;
+}
+
+/**
+ * Builds the direct-array table when the key range (scan_key_range, `valid` keys) is dense
+ * enough; false leaves `t` untouched.
+ */
+function try_build_dense(t: usize, n: usize, valid: usize): bool {
   if (valid == 0) return false;
-  const span = <u64>(max - min); // wraps correctly for any i64 pair; range = span + 1
-  if (span >= MAX_DENSE_RANGE || span + 1 > 2 * valid + DENSE_SLACK) return false;
+  const desc = hdr(t, H_BUILD_DESCS);
+  const kind = col_kind(desc);
+  const values = col_values(desc);
+  const min = load<i64>(t + H_KEY_MIN);
+  const span = load<u64>(t + H_KEY_SPAN); // range = span + 1
+  if (span >= MAX_DENSE_RANGE || span + 1 > 2 * <u64>valid + DENSE_SLACK) return false;
   const range = <usize>span + 1;
   const heads = mem_alloc_zeroed(range << 2);
   const links = mem_alloc((n > 0 ? n : 1) << 2);
@@ -88,16 +108,16 @@ function try_build_dense(t: usize, desc: usize, n: usize): bool {
   set_hdr(t, H_LINKS, links);
   set_hdr(t, H_LINKS_SIZE, (n > 0 ? n : 1) << 2);
   set_hdr(t, H_UNIQUE, unique);
-  store<i64>(t + H_DENSE_MIN, min);
   return true;
 }
 
 /**
  * Builds the hash table (see buckets.ts): a single I32 key in 8-lane buckets, a single I64 key
  * or the 64-bit hash of any other key in 4-lane ones (rows whose hashes are equal share a chain
- * and are told apart by comparing keys on probe).
+ * and are told apart by comparing keys on probe), and its key pre-filter (key-filter.ts).
+ * `validKeys`: rows with a key, for a single integer key.
  */
-function build_hash(t: usize, descs: usize, numKeys: usize, n: usize): void {
+function build_hash(t: usize, descs: usize, numKeys: usize, n: usize, validKeys: usize): void {
   let shape = load<u32>(t + H_SHAPE);
   if (shape == SHAPE_BOOL) shape = SHAPE_GENERIC;
   set_hdr(t, H_SHAPE, shape);
@@ -106,6 +126,10 @@ function build_hash(t: usize, descs: usize, numKeys: usize, n: usize): void {
   const mask = buckets - 1;
   const headsBytes = (buckets + 1) * BUCKET;
   const heads = mem_alloc_zeroed(headsBytes);
+  const intKey = shape != SHAPE_GENERIC;
+  plan_key_filter(t, intKey, intKey ? validKeys : n);
+  const filter = load<u32>(t + H_FILTER_KIND);
+  const filterAdds = filter == FILTER_BITMAP || filter == FILTER_BLOOM;
   const links = mem_alloc((n > 0 ? n : 1) << 2);
   const hv = hdr(t, H_SCRATCH);
   const nulls = hv + (VECTOR << 3);
@@ -121,10 +145,17 @@ function build_hash(t: usize, descs: usize, numKeys: usize, n: usize): void {
       const r = base + i;
       const h = load<u64>(hv + (i << 3));
       let key: u64 = h;
-      if (shape == SHAPE_I32) key = <u64><u32>load<i32>(values + (r << 2));
-      else if (shape == SHAPE_I64) key = load<u64>(values + (r << 3));
+      let intValue: i64 = 0;
+      if (shape == SHAPE_I32) {
+        intValue = <i64>load<i32>(values + (r << 2));
+        key = <u64><u32>intValue;
+      } else if (shape == SHAPE_I64) {
+        intValue = load<i64>(values + (r << 3));
+        key = <u64>intValue;
+      }
       const prev = table_insert(heads, mask, lanes, key, h, r);
       if (prev != 0) unique = 0;
+      else if (filterAdds) filter_add(t, filter, intValue, h);
       store<u32>(links + (r << 2), prev);
     }
     if (base == 0) break;
@@ -145,6 +176,7 @@ export function join_free(t: usize): void {
   const n = hdr(t, H_ROWS);
   const descBytes = hdr(t, H_KEYS) * COL_SIZE;
   free_payload(t);
+  free_key_filter(t);
   mem_free(hdr(t, H_BUILD_DESCS), descBytes);
   mem_free(hdr(t, H_PROBE_DESCS), descBytes);
   mem_free(hdr(t, H_SCRATCH), SCRATCH_SIZE);

@@ -8,6 +8,7 @@
 //               stored as its 64-bit hash and a probe compares the keys of the chain's rows.
 //   MODE_DENSE  single integer key whose min..max range is close to the row count: heads is a
 //               direct u32 array indexed by key - min; no hashing, no key comparison on probe.
+// A hash table may carry a key pre-filter (key-filter.ts) that probes check before the buckets.
 
 export const H_ROWS: usize = 0;         // build rows
 export const H_KEYS: usize = 4;         // key columns
@@ -21,8 +22,8 @@ export const H_MASK: usize = 32;        // hash: bucket mask; dense: key range
 export const H_LINKS: usize = 36;
 export const H_LINKS_SIZE: usize = 40;
 export const H_MATCHED: usize = 44;     // u8 per build row (JOIN_TRACK_BUILD), else 0
-export const H_DENSE_MIN: usize = 48;   // i64: smallest build key (dense)
-export const H_SCRATCH: usize = 56;     // per-vector scratch: VECTOR u64 hashes, u8 null flags, u32 heads
+export const H_KEY_MIN: usize = 48;     // i64: smallest build key (single integer key: dense, key filter)
+export const H_SCRATCH: usize = 56;     // per-vector scratch: VECTOR u64 hashes, u8 null flags, u32 heads, u32 candidates
 export const H_SHAPE: usize = 60;       // SHAPE_*: specialised key comparison
 export const H_P_ROWS: usize = 64;      // probe batch: rows
 export const H_P_SEL: usize = 68;       // probe batch: selection vector or 0
@@ -43,7 +44,14 @@ export const H_DICT_LEN: usize = 128;   // entries mapped for the current batch;
 export const H_PAYLOAD: usize = 132;    // build columns laid out by key slot (payload.ts): descriptors, or 0
 export const H_PAYLOAD_COLS: usize = 136;
 export const H_PAYLOAD_FULL: usize = 140; // 1 when every slot of the dense key range holds a build row
-export const HEADER_SIZE: usize = 160;
+export const H_FILTER_KIND: usize = 144;  // FILTER_* of the key pre-filter (key-filter.ts)
+export const H_FILTER: usize = 148;       // its bitmap or Bloom words, or 0
+export const H_FILTER_SIZE: usize = 152;  // bytes, for mem_free
+export const H_FILTER_MASK: usize = 156;  // Bloom: word index mask
+export const H_KEY_SPAN: usize = 160;     // u64: largest - smallest build key (single integer key)
+export const H_FILTER_REST: usize = 168;  // vectors the bitmap/Bloom filter still sits out (key-filter.ts)
+export const H_FILTER_BACKOFF: usize = 172; // vectors of its last rest, 0 after a vector it thinned out
+export const HEADER_SIZE: usize = 192;
 
 export const MODE_HASH: u32 = 1;
 export const MODE_DENSE: u32 = 2;

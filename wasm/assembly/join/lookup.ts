@@ -6,17 +6,22 @@
 // home bucket is full without their key). A single DICT key is mapped per dictionary entry,
 // lazily, once per batch: each distinct string is hashed and looked up once, then a row costs one
 // load, like a dense key.
+//
+// A hash table's key pre-filter (key-filter.ts), unless it is resting, goes over a vector first:
+// its candidates (candidates.ts) are the only positions looked up.
 
 import { mem_alloc, mem_free } from '../memory';
 import { KIND_BOOL, KIND_DICT, KIND_I32, KIND_I64, col_data, col_kind, col_length, col_validity, col_validity_offset, col_values } from '../layout';
 import { hash_bytes, hash_u64 } from '../hash';
 import {
-  H_ANY_NULL, H_BUILD_DESCS, H_DENSE_MIN, H_DICT_CAP, H_DICT_LEN, H_DICT_MAP, H_HEADS, H_KEYS, H_LINKS,
-  H_MASK, H_MODE, H_P_LEN, H_PROBE_DESCS, H_SCRATCH, H_UNIQUE, MODE_HASH, SHAPE_I32, SHAPE_I64, VECTOR, hdr,
+  H_ANY_NULL, H_BUILD_DESCS, H_DICT_CAP, H_DICT_LEN, H_DICT_MAP, H_FILTER_KIND, H_HEADS, H_KEY_MIN,
+  H_KEYS, H_LINKS, H_MASK, H_MODE, H_P_LEN, H_PROBE_DESCS, H_SCRATCH, H_UNIQUE, MODE_HASH, SHAPE_I32, SHAPE_I64, VECTOR, hdr,
   probe_row_at, set_hdr,
 } from './header';
 import { hash_keys, int_key_at, str_key_equals } from './keys';
 import { BUCKET, SLOW, bucket_find_u64, bucket_find_i32, table_find_i32, table_find_u64 } from './buckets';
+import { FILTER_BITMAP, FILTER_BLOOM, filter_outcome, filter_turn } from './key-filter';
+import { hash_candidates, int_candidates, load_filter_view } from './candidates';
 
 const UNKNOWN: u32 = 0xFFFFFFFF;
 
@@ -28,6 +33,12 @@ export let gMin: i64 = 0;
 export let gPValues: usize = 0;
 export let gAnyNull = false;
 export let gRes: usize = 0;
+/** FILTER_* of the table's key pre-filter. */
+let gFilterKind: u32 = 0;
+/** Positions of the current vector that passed the bitmap or Bloom filter (u32 indices) ... */
+export let gCand: usize = 0;
+/** ... and how many. */
+export let gCandCount: usize = 0;
 /** Dictionary entries mapped in this batch (single DICT key), else 0. */
 export let gDictLen: usize = 0;
 let gPValidity: usize = 0;
@@ -40,7 +51,7 @@ export function load_probe_state(t: usize): void {
   gHeads = hdr(t, H_HEADS);
   gLinks = hdr(t, H_LINKS);
   gMask = hdr(t, H_MASK);
-  gMin = load<i64>(t + H_DENSE_MIN);
+  gMin = load<i64>(t + H_KEY_MIN);
   const pd = hdr(t, H_PROBE_DESCS);
   gPValues = col_values(pd);
   gPValidity = col_validity(pd);
@@ -49,7 +60,10 @@ export function load_probe_state(t: usize): void {
   gHv = hdr(t, H_SCRATCH);
   gNulls = gHv + (VECTOR << 3);
   gRes = gHv + VECTOR * 9;
+  gCand = gHv + VECTOR * 13;
   gDictLen = hdr(t, H_DICT_LEN);
+  gFilterKind = load<u32>(t + H_FILTER_KIND);
+  load_filter_view(t, gPValues);
 }
 
 /**
@@ -101,20 +115,59 @@ export function begin_dict_map(t: usize): void {
 }
 
 /**
- * Fills gRes[0 .. count) with the chain heads of positions base .. base+count for a single integer
- * key (NULL keys: 0). A pass of its own, so that the lookups of many rows overlap in the memory
- * system before the chain walks, whose branches depend on the data.
+ * Whether the bitmap or Bloom filter of hash table `t` (single integer key) checks the vector of
+ * positions base .. base+count; if so, it has left the vector's candidates in gCand/gCandCount.
  */
 // @ts-ignore: decorator
-@inline export function lookup_int(dense: bool, shape: u32, sel: usize, base: usize, count: usize): void {
+@inline export function filter_int_vector(t: usize, shape: u32, sel: usize, base: usize, count: usize): bool {
+  const kind = gFilterKind;
+  if ((kind != FILTER_BITMAP && kind != FILTER_BLOOM) || !filter_turn(t)) return false;
+  gCandCount = int_candidates(kind, shape, sel, base, count, gCand);
+  filter_outcome(t, kind, gCandCount, count);
+  return true;
+}
+
+/**
+ * Fills gRes[0 .. count) with the chain heads of positions base .. base+count for a single integer
+ * key (NULL keys: 0) of table `t`. A pass of its own, so that the lookups of many rows overlap in
+ * the memory system before the chain walks, whose branches depend on the data.
+ */
+// @ts-ignore: decorator
+@inline export function lookup_int(t: usize, dense: bool, shape: u32, sel: usize, base: usize, count: usize): void {
+  if (!dense && filter_int_vector(t, shape, sel, base, count)) {
+    lookup_candidates(shape, sel, base, count);
+    return;
+  }
   const res = gRes;
   for (let i: usize = 0; i < count; i++) {
     const row = probe_row_at(sel, base + i);
     store<u32>(res + (i << 2), find_head_int(dense, shape, row));
   }
-  if (gAnyNull) {
-    for (let i: usize = 0; i < count; i++) if (!probe_key_valid(probe_row_at(sel, base + i))) store<u32>(res + (i << 2), 0);
+  if (gAnyNull) clear_null_heads(sel, base, count);
+}
+
+/** Zeroes gRes[i] for the positions base+i, i < count, whose key is NULL. */
+// @ts-ignore: decorator
+@inline function clear_null_heads(sel: usize, base: usize, count: usize): void {
+  for (let i: usize = 0; i < count; i++) if (!probe_key_valid(probe_row_at(sel, base + i))) store<u32>(gRes + (i << 2), 0);
+}
+
+/**
+ * Fills gRes[0 .. count) with the heads of the positions base .. base+count (single integer key
+ * of a hash table) after filter_int_vector left their candidates: a lookup per candidate, 0 for
+ * the others and NULL keys.
+ */
+// @ts-ignore: decorator
+@inline export function lookup_candidates(shape: u32, sel: usize, base: usize, count: usize): void {
+  const res = gRes;
+  memory.fill(res, 0, count << 2);
+  const cand = gCand;
+  const c = gCandCount;
+  for (let j: usize = 0; j < c; j++) {
+    const i = <usize>load<u32>(cand + (j << 2));
+    store<u32>(res + (i << 2), find_head_int(false, shape, probe_row_at(sel, base + i)));
   }
+  if (gAnyNull) clear_null_heads(sel, base, count);
 }
 
 /**
@@ -160,11 +213,25 @@ export function lookup_generic(t: usize, sel: usize, base: usize, count: usize):
   const heads = gHeads;
   const mask = gMask;
   let slow = false;
-  for (let i: usize = 0; i < count; i++) {
-    const key = load<u64>(gHv + (i << 3));
-    const r = bucket_find_u64(heads + (<usize>key & mask) * BUCKET, key);
-    slow |= r == SLOW;
-    store<u32>(res + (i << 2), r);
+  if (gFilterKind == FILTER_BLOOM && filter_turn(t)) {
+    memory.fill(res, 0, count << 2);
+    const cand = gCand;
+    const c = hash_candidates(gHv, count, cand);
+    filter_outcome(t, FILTER_BLOOM, c, count);
+    for (let j: usize = 0; j < c; j++) {
+      const i = <usize>load<u32>(cand + (j << 2));
+      const key = load<u64>(gHv + (i << 3));
+      const r = bucket_find_u64(heads + (<usize>key & mask) * BUCKET, key);
+      slow |= r == SLOW;
+      store<u32>(res + (i << 2), r);
+    }
+  } else {
+    for (let i: usize = 0; i < count; i++) {
+      const key = load<u64>(gHv + (i << 3));
+      const r = bucket_find_u64(heads + (<usize>key & mask) * BUCKET, key);
+      slow |= r == SLOW;
+      store<u32>(res + (i << 2), r);
+    }
   }
   if (slow) {
     for (let i: usize = 0; i < count; i++) {

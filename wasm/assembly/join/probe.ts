@@ -19,8 +19,8 @@ import {
 } from './header';
 import { keys_equal } from './keys';
 import {
-  begin_dict_map, find_head_int, gAnyNull, gDictLen, gLinks, gRes, load_probe_state, lookup_generic, lookup_int,
-  probe_key_valid,
+  begin_dict_map, filter_int_vector, find_head_int, gAnyNull, gCand, gCandCount, gDictLen, gLinks, gRes, load_probe_state,
+  lookup_candidates, lookup_generic, lookup_int, probe_key_valid,
 } from './lookup';
 
 /**
@@ -48,10 +48,13 @@ export function join_probe_done(t: usize): u32 {
   return hdr(t, H_POS) >= hdr(t, H_P_LEN) ? 1 : 0;
 }
 
-/** Head of the chain of probe row `row` at index `i` of the current vector (0: none or NULL key). */
+/**
+ * Head of the chain of probe row `row` at index `i` of the current vector (0: none or NULL key):
+ * from gRes when `found` (the vector was looked up as a whole), else looked up here.
+ */
 // @ts-ignore: decorator
-@inline function head_of(dense: bool, shape: u32, row: usize, i: usize): u32 {
-  if (!dense && shape == SHAPE_GENERIC) return load<u32>(gRes + (i << 2));
+@inline function head_of(found: bool, dense: bool, shape: u32, row: usize, i: usize): u32 {
+  if (found) return load<u32>(gRes + (i << 2));
   if (gAnyNull && !probe_key_valid(row)) return 0;
   return find_head_int(dense, shape, row);
 }
@@ -125,22 +128,44 @@ function chains_hash_generic(t: usize, p: usize, b: usize, m: u32, c: bool): u32
   const inner = emitPairs && !probeOuter && matchedMap == 0;
   let n: usize = 0;
   if (inner && sel == 0 && !gAnyNull && shape != SHAPE_GENERIC) {
-    // The common inner join over a whole batch: find and write in one branch-light pass.
-    for (; pos < end; pos++) {
-      const head = find_head_int(dense, shape, pos);
-      store<i32>(outP + (n << 2), <i32>pos);
-      store<i32>(outB + (n << 2), <i32>head - 1);
-      n += <usize>(head != 0);
+    // The common inner join over a whole batch: find and write in one branch-light pass, a
+    // vector at a time, over the candidates when the key filter checks the vector.
+    while (pos < end) {
+      const count = end - pos < VECTOR ? end - pos : VECTOR;
+      if (!dense && filter_int_vector(t, shape, 0, pos, count)) {
+        const c = gCandCount;
+        for (let j: usize = 0; j < c; j++) {
+          const row = pos + <usize>load<u32>(gCand + (j << 2));
+          const head = find_head_int(false, shape, row);
+          store<i32>(outP + (n << 2), <i32>row);
+          store<i32>(outB + (n << 2), <i32>head - 1);
+          n += <usize>(head != 0);
+        }
+      } else {
+        for (let row = pos; row < pos + count; row++) {
+          const head = find_head_int(dense, shape, row);
+          store<i32>(outP + (n << 2), <i32>row);
+          store<i32>(outB + (n << 2), <i32>head - 1);
+          n += <usize>(head != 0);
+        }
+      }
+      pos += count;
     }
     set_hdr(t, H_POS, pos);
     return <u32>n;
   }
   while (pos < end) {
     const count = end - pos < VECTOR ? end - pos : VECTOR;
-    if (!dense && shape == SHAPE_GENERIC) lookup_generic(t, sel, pos, count);
+    // Generic keys are looked up a vector at a time, integer keys too when the key filter checks the vector.
+    let found = !dense && shape == SHAPE_GENERIC;
+    if (found) lookup_generic(t, sel, pos, count);
+    else if (!dense && filter_int_vector(t, shape, sel, pos, count)) {
+      lookup_candidates(shape, sel, pos, count);
+      found = true;
+    }
     for (let i: usize = 0; i < count; i++) {
       const row = probe_row_at(sel, pos + i);
-      let head = head_of(dense, shape, row, i);
+      let head = head_of(found, dense, shape, row, i);
       if (verify && head != 0 && !keys_equal(pdescs, row, bdescs, <usize>head - 1, numKeys)) head = 0;
       if (emitPairs) {
         if (head != 0 || probeOuter) {
@@ -210,7 +235,7 @@ function chains_hash_generic(t: usize, p: usize, b: usize, m: u32, c: bool): u32
     const vcount = len - pos < VECTOR ? len - pos : VECTOR;
     const vbase = pos;
     if (!dense && shape == SHAPE_GENERIC) lookup_generic(t, sel, vbase, vcount);
-    else lookup_int(dense, shape, sel, vbase, vcount);
+    else lookup_int(t, dense, shape, sel, vbase, vcount);
     for (let i: usize = 0; i < vcount; i++) {
       pos = vbase + i;
       const row = probe_row_at(sel, pos);
