@@ -43,8 +43,7 @@ function convert(v: Exclude<JsValue, null>, from: DataType, to: DataType): JsVal
   }
   if (t === 'FLOAT' || t === 'DOUBLE') {
     if (typeof v === 'boolean') return v ? 1 : 0;
-    if (f === 'DECIMAL') return Number(formatDecimal((v as bigint).toString(), from.scale ?? 0));
-    const x = Number(v);
+    const x = f === 'DECIMAL' ? Number(formatDecimal((v as bigint).toString(), from.scale ?? 0)) : Number(v);
     return t === 'FLOAT' ? Math.fround(x) : x;
   }
   if (t === 'BOOLEAN') return isIntegral(from) ? Number(v) !== 0 : undefined;

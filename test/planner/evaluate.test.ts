@@ -91,6 +91,8 @@ describe('casts', () => {
     expect(cast(L('1.005'), DataTypes.DECIMAL(5, 2))).toBe('101');
     expect(cast(L('-1.005'), DataTypes.DECIMAL(5, 2))).toBe('-101');
     expect(cast(L('12.34', DataTypes.DECIMAL(4, 2)), DataTypes.DOUBLE())).toBe(12.34);
+    // To FLOAT: rounded to single precision, as a FLOAT column holds it (f = CAST(0.1 AS FLOAT)).
+    expect(cast(L('0.1', DataTypes.DECIMAL(2, 1)), DataTypes.FLOAT())).toBe(Math.fround(0.1));
     expect(cast(L('12.34', DataTypes.DECIMAL(4, 2)), DataTypes.STRING())).toBe('12.34');
     expect(cast(L('12.34', DataTypes.DECIMAL(4, 2)), DataTypes.INT())).toBe(12);
     expect(cast(L('1970-01-02'), DataTypes.DATE())).toBe(1);
