@@ -57,6 +57,8 @@ export interface CompareLiteral {
 /** Comparison operators, as the expression VM numbers them (CMP_EQ .. CMP_GE). */
 export type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 const COMPARE_CODE: Record<CompareOp, number> = { eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5 };
+/** Bytes of one comparison record of agg_update_where (wasm/assembly/aggregate/global-where.ts PRED_SIZE). */
+const PRED_SIZE = 12;
 
 function columnOf(batch: BatchDesc, i: number): ColumnDesc {
   const c = batch.columns[i];
@@ -86,8 +88,7 @@ export class HashAggregateTable {
   private constructor(private readonly w: WasmInstance, private readonly spec: HashAggregateSpec, ptr: number) {
     this.ptr = ptr;
     this.kinds = outputKindsOf(spec);
-    // The key and aggregate descriptors, then updateWhere's predicate column and literal.
-    this.descsBytes = (spec.keyKinds.length + DESCS_PER_AGG * spec.aggregates.length + 1) * COL_SIZE + 8;
+    this.descsBytes = Math.max(1, spec.keyKinds.length + DESCS_PER_AGG * spec.aggregates.length) * COL_SIZE;
     this.descs = w.fn.mem_alloc!(this.descsBytes) >>> 0;
   }
 
@@ -135,29 +136,44 @@ export class HashAggregateTable {
   }
 
   /**
-   * {@link update} of a table without keys over the rows where `column <op> literal` holds, in
-   * one pass with no selection vector. `ordinal` is the number of rows offered to this table
-   * before this batch (DOUBLE sums assign rows to lanes by it, so batch boundaries do not change
-   * the result). Returns false, doing nothing, when the table or predicate is not covered (see
-   * wasm/assembly/aggregate/global-where.ts): the caller then filters and calls update().
+   * {@link update} of a table without keys over the rows where every comparison of `where`
+   * (`column <op> literal`, a conjunction) holds, in one pass with no selection vector. `ordinal`
+   * is the number of rows offered to this table before this batch (DOUBLE sums assign rows to
+   * lanes by it, so batch boundaries do not change the result). Returns false, doing nothing,
+   * when the table or a comparison is not covered (see wasm/assembly/aggregate/global-where.ts):
+   * the caller then filters and calls update().
    */
   updateWhere(batch: BatchDesc, argCols: readonly (number | undefined)[], filterCols: readonly (number | undefined)[],
-    where: CompareLiteral, ordinal: number, selPtr = 0, selLen = batch.numRows): boolean {
+    where: readonly CompareLiteral[], ordinal: number, selPtr = 0, selLen = batch.numRows): boolean {
     const t = this.live();
     const { w } = this;
     if (selLen === 0) return true;
+    if (where.length === 0 || where.some((c) => c.kind !== Kind.F64 && c.kind !== Kind.I64 && c.kind !== Kind.I32)) return false;
     this.writeDescs(batch, [], argCols, filterCols);
-    const pred = this.descs + this.descsBytes - COL_SIZE - 8;
-    const lit = pred + COL_SIZE;
-    this.put(pred, columnOf(batch, where.column));
-    if (where.kind === Kind.F64) w.views.f64[lit >>> 3] = Number(where.value);
-    else if (where.kind === Kind.I64) w.views.i64[lit >>> 3] = BigInt(where.value);
-    else if (where.kind === Kind.I32) w.views.i32[lit >>> 2] = Number(where.value);
-    else return false;
-    const done = w.fn.agg_update_where!(t, this.descs, pred, COMPARE_CODE[where.op], lit, selPtr, selLen, batch.numRows, ordinal % 8) | 0;
-    if (done < 0) return false;
-    this.check(done);
-    return true;
+    const mark = w.fn.arena_mark!() >>> 0;
+    try {
+      // Per comparison: its column's descriptor, its literal (8 bytes), and its record for the kernel.
+      const block = w.fn.arena_alloc!(where.length * (COL_SIZE + 8 + PRED_SIZE)) >>> 0;
+      const preds = block + where.length * (COL_SIZE + 8);
+      where.forEach((c, i) => {
+        const desc = block + i * (COL_SIZE + 8);
+        const lit = desc + COL_SIZE;
+        this.put(desc, columnOf(batch, c.column));
+        if (c.kind === Kind.F64) w.views.f64[lit >>> 3] = Number(c.value);
+        else if (c.kind === Kind.I64) w.views.i64[lit >>> 3] = BigInt(c.value);
+        else w.views.i32[lit >>> 2] = Number(c.value);
+        const r = (preds + i * PRED_SIZE) >>> 2;
+        w.views.u32[r] = desc;
+        w.views.i32[r + 1] = COMPARE_CODE[c.op];
+        w.views.u32[r + 2] = lit;
+      });
+      const done = w.fn.agg_update_where!(t, this.descs, preds, where.length, selPtr, selLen, batch.numRows, ordinal % 8) | 0;
+      if (done < 0) return false;
+      this.check(done);
+      return true;
+    } finally {
+      w.fn.arena_reset!(mark);
+    }
   }
 
   private writeDescs(batch: BatchDesc, keyCols: readonly number[], argCols: readonly (number | undefined)[],

@@ -73,8 +73,8 @@ export interface HashAggregateExec {
   readonly groupBy: readonly number[];
   readonly aggregates: readonly AggregateCall[];
   /**
-   * Without GROUP BY: only the input rows where this `column <op> literal` predicate holds are
-   * aggregated (a Filter folded into the aggregate, so the kernel folds under a bit mask instead
+   * Without GROUP BY: only the input rows where this `column <op> literal` predicate (or an AND
+   * of such comparisons) holds are aggregated (a Filter folded into the aggregate, so the kernel folds under a bit mask instead
    * of gathering through a selection vector).
    */
   readonly where?: ScalarExpr;

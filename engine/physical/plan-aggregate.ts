@@ -1,6 +1,6 @@
 import { NotImplementedError } from '../errors.js';
 import type { ScalarExpr } from '../logical/expression.js';
-import { columnRef, exprEquals, shiftColumns } from '../logical/expression-utils.js';
+import { columnRef, exprEquals, shiftColumns, splitConjunction } from '../logical/expression-utils.js';
 import { formatAggregate } from '../logical/format-plan.js';
 import type { Aggregate } from '../logical/plan.js';
 import type { Field } from '../types/data-type.js';
@@ -61,8 +61,9 @@ export function planAggregate(plan: Aggregate, input: ExecNode): ExecNode {
   const nGroups = plan.groupExprs.length;
   const groupFields = plan.schema.fields.slice(0, nGroups);
   const execFields: Field[] = [...groupFields, ...shared.calls.map((c) => c.field)];
-  // A global aggregate straight over `column <op> literal` folds the filter in (see HashAggregateExec.where).
-  const folded = nGroups === 0 && aggInput.op === 'FilterExec' && asColumnCompare(aggInput.predicate) ? aggInput : undefined;
+  // A global aggregate straight over `column <op> literal` comparisons (ANDed) folds the filter in (see HashAggregateExec.where).
+  const folded = nGroups === 0 && aggInput.op === 'FilterExec' && splitConjunction(aggInput.predicate).every((c) => asColumnCompare(c))
+    ? aggInput : undefined;
   const agg: HashAggregateExec = {
     op: 'HashAggregateExec',
     input: folded ? folded.input : aggInput,

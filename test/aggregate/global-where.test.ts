@@ -71,7 +71,7 @@ function laneSum(values: readonly Cell[], offered: readonly number[], keep: (row
 }
 
 /** Runs the fused path over the input's batches; returns the emitted row, checking the arena and for leaks. */
-function runWhere(w: WasmInstance, spec: HashAggregateSpec, input: RunInput, where: CompareLiteral): Cell[][] {
+function runWhere(w: WasmInstance, spec: HashAggregateSpec, input: RunInput, where: readonly CompareLiteral[]): Cell[][] {
   const arena = w.fn.arena_mark!() >>> 0;
   w.fn.arena_trim!();
   const base = w.inUseBytes();
@@ -105,10 +105,9 @@ function literalFor(col: JsColumn, r: () => number): number | bigint {
   return col.kind === Kind.I64 ? BigInt(v as bigint | number) : (v as number);
 }
 
-function expected(input: RunInput, where: CompareLiteral, mode: 'single' | 'partial'): Cell[][] {
-  const pred = input.columns[where.column]!.values;
+function expected(input: RunInput, where: readonly CompareLiteral[], mode: 'single' | 'partial'): Cell[][] {
   const offered = selectedRows(input);
-  const keep = (row: number): boolean => holds(pred[row]!, where.op, where.value);
+  const keep = (row: number): boolean => where.every((c) => holds(input.columns[c.column]!.values[row]!, c.op, c.value));
   const ref = referenceAggregate([], AGGS.map(([fn, argKind, a]) => ({ fn, argKind, arg: a === undefined ? undefined : input.columns[a]!.values })),
     offered.filter(keep), mode);
   // DOUBLE sums and AVG's sum follow the lane order, bit for bit.
@@ -140,10 +139,13 @@ for (const debug of [false, true]) {
               const cols = columns(n, r, nulls);
               const input: RunInput = { columns: cols, keyCols: [], argCols: AGGS.map(([, , a]) => a), filterCols: [], batches: splitBatches(n, r, select) };
               const spec: HashAggregateSpec = { keyKinds: [], aggregates: AGGS.map(([fn, k], i) => aggSpec(fn, k, `a${i}`)), mode };
-              for (const column of [0, 1, 2]) {
-                const op = OPS[Math.floor(r() * OPS.length)]!;
-                const where: CompareLiteral = { column, op, value: literalFor(cols[column]!, r), kind: cols[column]!.kind };
-                expect(runWhere(w, spec, input, where), `n=${n} nulls=${nulls} select=${select} ${op} col ${column}`).toEqual(expected(input, where, mode));
+              const compare = (column: number): CompareLiteral =>
+                ({ column, op: OPS[Math.floor(r() * OPS.length)]!, value: literalFor(cols[column]!, r), kind: cols[column]!.kind });
+              // Each predicate kind alone, then conjunctions of two and three comparisons.
+              for (const columns of [[0], [1], [2], [2, 0], [1, 2, 1]]) {
+                const where = columns.map(compare);
+                const text = where.map((c) => `${c.op} col ${c.column}`).join(' AND ');
+                expect(runWhere(w, spec, input, where), `n=${n} nulls=${nulls} select=${select} ${text}`).toEqual(expected(input, where, mode));
               }
             }
           }
@@ -157,7 +159,7 @@ for (const debug of [false, true]) {
       const n = 10000;
       const cols = columns(n, r, 0.1);
       const spec: HashAggregateSpec = { keyKinds: [], aggregates: [aggSpec('sum', Kind.F64), aggSpec('avg', Kind.F64)], mode: 'single' };
-      const where: CompareLiteral = { column: 2, op: 'ge', value: 0, kind: Kind.F64 };
+      const where: CompareLiteral[] = [{ column: 2, op: 'ge', value: 0, kind: Kind.F64 }];
       const results = [1, 7, 8, 4096, 4097, n].map((size) => {
         const batches = Array.from({ length: Math.ceil(n / size) }, (_, i) => ({ start: i * size, end: Math.min(n, (i + 1) * size) }));
         return runWhere(w, spec, { columns: cols, keyCols: [], argCols: [4, 4], filterCols: [], batches }, where);
@@ -168,7 +170,7 @@ for (const debug of [false, true]) {
     it('gives one row of COUNT 0 and NULLs when no row passes', () => {
       const input: RunInput = { columns: [{ kind: Kind.F64, values: [1, 2, NaN, null] }], keyCols: [], argCols: [undefined, 0, 0], filterCols: [], batches: [{ start: 0, end: 4 }] };
       const spec: HashAggregateSpec = { keyKinds: [], aggregates: [aggSpec('count_star'), aggSpec('sum', Kind.F64), aggSpec('count', Kind.F64)], mode: 'single' };
-      expect(runWhere(w, spec, input, { column: 0, op: 'lt', value: 0, kind: Kind.F64 })).toEqual([[0n, null, 0n]]);
+      expect(runWhere(w, spec, input, [{ column: 0, op: 'lt', value: 0, kind: Kind.F64 }])).toEqual([[0n, null, 0n]]);
     });
 
     it('refuses what it does not cover (a NaN literal, a FILTER clause, SUM over I64), doing nothing', () => {
@@ -182,7 +184,8 @@ for (const debug of [false, true]) {
       try {
         for (const [aggregates, argCols, filterCols, where] of cases) {
           const table = HashAggregateTable.create(w, { keyKinds: [], aggregates, mode: 'single' });
-          expect(table.updateWhere(batch, argCols, filterCols, where, 0)).toBe(false);
+          expect(table.updateWhere(batch, argCols, filterCols, [where], 0)).toBe(false);
+          expect(table.updateWhere(batch, argCols, filterCols, [{ column: 0, op: 'ge', value: 0, kind: Kind.F64 }, where], 0)).toBe(false);
           expect([...table.emit(16)].flatMap((b) => readRows(w, b))).toEqual([[null]]);
           table.free();
         }

@@ -75,6 +75,12 @@ const cases: DiffCase[] = [
     weir: (e) => e.from('t').filter($('i').isLessOrEqual(10)).select($('*').count().as('c'), $('y').sum().as('sy'), $('i').max().as('mi'), $('b').min().as('mb')),
   },
   {
+    name: 'global aggregate over a conjunction of column <op> literal comparisons',
+    sql: 'SELECT count(*) AS c, sum(y) AS sy, min(i) AS mi, max(b) AS mb FROM t WHERE x > 0 AND i <= 10 AND b <> 0',
+    weir: (e) => e.from('t').filter($('x').isGreater(0).and($('i').isLessOrEqual(10)).and($('b').isNotEqual(0)))
+      .select($('*').count().as('c'), $('y').sum().as('sy'), $('i').min().as('mi'), $('b').max().as('mb')),
+  },
+  {
     name: 'global aggregate over WHERE bigint <> literal',
     sql: 'SELECT count(*) AS c, count(x) AS cx, sum(n) AS sn FROM t WHERE b <> 0',
     weir: (e) => e.from('t').filter($('b').isNotEqual(0)).select($('*').count().as('c'), $('x').count().as('cx'), $('n').sum().as('sn')),

@@ -1,6 +1,8 @@
 import { HashAggregateTable, type AggregateSpec, type CompareLiteral } from '../../../bindings/aggregate-kernel.js';
 import { ExpressionProgram } from '../../../bindings/expr-kernel.js';
 import { asColumnCompare } from '../../logical/column-compare.js';
+import { splitConjunction } from '../../logical/expression-utils.js';
+import { formatExpr } from '../../logical/format-expression.js';
 import { compileProgram } from '../expr/compile-program.js';
 import { literalBigInt, literalNumber } from '../expr/literal-pool.js';
 import { Kind } from '../../../bindings/column.js';
@@ -23,7 +25,7 @@ export class HashAggregateOperator extends AbstractStreamOperator {
   private readonly argCols: (number | undefined)[];
   private readonly filterCols: (number | undefined)[];
   /** A folded-in `column <op> literal` (exec.where): the kernel's form, and the program that filters when the kernel does not cover the table. */
-  private readonly where?: { readonly compare: CompareLiteral; readonly program: ExpressionProgram };
+  private readonly where?: { readonly compare: readonly CompareLiteral[]; readonly program: ExpressionProgram };
   /** Whether the kernel covers exec.where (known after the first batch). */
   private fused = true;
   /** Rows offered so far: DOUBLE sums under exec.where assign rows to lanes by it. */
@@ -48,14 +50,14 @@ export class HashAggregateOperator extends AbstractStreamOperator {
     this.argCols = exec.aggregates.map((a) => a.arg);
     this.filterCols = exec.aggregates.map((a) => a.filter);
     if (exec.where) {
-      const c = asColumnCompare(exec.where);
-      if (!c) throw new Error(`internal: HashAggregateExec where=${JSON.stringify(exec.where)} is not a column <op> literal comparison`);
-      const kind = kindOf(c.column.type) as Kind;
-      const value = kind === Kind.I64 ? literalBigInt(c.literal.value) : literalNumber(c.literal.value);
-      this.where = {
-        compare: { column: c.column.index, op: c.op, value, kind },
-        program: ExpressionProgram.load(ctx.wasm, compileProgram([exec.where])),
-      };
+      const compare = splitConjunction(exec.where).map((e): CompareLiteral => {
+        const c = asColumnCompare(e);
+        if (!c) throw new Error(`internal: HashAggregateExec where=${formatExpr(exec.where!)} is not a conjunction of column <op> literal comparisons`);
+        const kind = kindOf(c.column.type) as Kind;
+        const value = kind === Kind.I64 ? literalBigInt(c.literal.value) : literalNumber(c.literal.value);
+        return { column: c.column.index, op: c.op, value, kind };
+      });
+      this.where = { compare, program: ExpressionProgram.load(ctx.wasm, compileProgram([exec.where])) };
     }
   }
 

@@ -1,6 +1,7 @@
-// The aggregate without GROUP BY over the rows of a batch where `column <op> literal` holds. The
-// physical planner folds such a Filter into the aggregate (engine/physical/plan-aggregate.ts):
-// the predicate becomes one bit per row (filter-compare.ts's SIMD compare) and each aggregate
+// The aggregate without GROUP BY over the rows of a batch where `column <op> literal` holds (or
+// a conjunction of such comparisons). The physical planner folds such a Filter into the aggregate
+// (engine/physical/plan-aggregate.ts): each comparison becomes one bit per row (filter-compare.ts's
+// SIMD compare), the bits of a conjunction are ANDed, and each aggregate
 // folds its column under that mask in one streaming pass, with no selection vector and no
 // gather (W1: `sum(v) WHERE v > 0.5` reads the column once instead of twice).
 //
@@ -41,15 +42,19 @@ function initLaneMasks(): void {
   lanesReady = true;
 }
 
+/** Bytes per predicate record: column descriptor address u32, operator i32, literal address u32. */
+export const PRED_SIZE: usize = 12;
+
 /**
  * Folds the rows of a batch of `numRows` rows (sel: ascending u32 row indices, selLen of them,
- * or 0 for all rows) where `pred <op> *lit` holds into a global table; `ordinal` is the index of
- * the batch's first offered row mod 8 (see the file comment). Returns -1 when the table or the
- * predicate is not covered (nothing was done), else ERR_OK or ERR_OVERFLOW (H_ERR_AGG names the
- * aggregate). Scratch comes from the arena.
+ * or 0 for all rows) where every one of the `npreds` predicates `column <op> *literal` at `preds`
+ * holds into a global table; `ordinal` is the index of the batch's first offered row mod 8 (see
+ * the file comment). Returns -1 when the table or a predicate is not covered (nothing was done),
+ * else ERR_OK or ERR_OVERFLOW (H_ERR_AGG names the aggregate). Scratch comes from the arena.
  */
-export function global_update_where(t: usize, aggDescs: usize, pred: usize, op: i32, lit: usize,
+export function global_update_where(t: usize, aggDescs: usize, preds: usize, npreds: u32,
   sel: usize, selLen: usize, numRows: usize, ordinal: u32): i32 {
+  if (npreds == 0) return -1;
   const na = load<u32>(t + H_NAGGS);
   if (load<u32>(t + H_MODE) == MODE_FINAL) return -1;
   let wantsLanes = false;
@@ -67,14 +72,22 @@ export function global_update_where(t: usize, aggDescs: usize, pred: usize, op: 
   // 8 bytes of zeroed slack after each mask: the lane loop reads 16 bits at any bit offset.
   const mask = arena_alloc((CHUNK >> 3) + 8);
   const argMask = arena_alloc((CHUNK >> 3) + 8);
+  const more = npreds > 1 ? arena_alloc((CHUNK >> 3) + 8) : 0;
   store<u64>(mask + (CHUNK >> 3), 0);
   store<u64>(argMask + (CHUNK >> 3), 0);
   let k: usize = 0; // selection cursor
   for (let start: usize = 0; start < numRows; start += CHUNK) {
     const n = numRows - start < CHUNK ? numRows - start : CHUNK;
     const bytes = (n + 7) >> 3;
-    let kept = compare_mask(pred, op, lit, start, <i32>n, mask);
-    if (kept < 0) return -1; // the predicate is the same for every chunk: only the first can refuse
+    // The predicates are the same for every chunk: only the first chunk can refuse, before any fold.
+    let kept = compare_mask(<usize>load<u32>(preds), load<i32>(preds, 4), <usize>load<u32>(preds, 8), start, <i32>n, mask);
+    if (kept < 0) return -1;
+    for (let j: u32 = 1; j < npreds; j++) {
+      const p = preds + <usize>j * PRED_SIZE;
+      if (compare_mask(<usize>load<u32>(p), load<i32>(p, 4), <usize>load<u32>(p, 8), start, <i32>n, more) < 0) return -1;
+      for (let b: usize = 0; b < bytes; b++) store<u8>(mask + b, load<u8>(mask + b) & load<u8>(more + b));
+    }
+    if (npreds > 1) kept = <i32>popcount(mask, bytes);
     store<u64>(mask + bytes, 0);
     const k0 = k;
     if (sel != 0) {

@@ -38,17 +38,18 @@ export function agg_update(t: usize, descs: usize, sel: usize, selLen: usize): i
 }
 
 /**
- * agg_update for a global table whose input rows are first filtered by `pred <op> *lit` (pred: a
- * column descriptor, op: CMP_EQ..CMP_GE, lit: the literal's bytes), in one pass without a
- * selection (global-where.ts). numRows: the batch's rows; ordinal: the index of its first offered
- * row mod 8. Returns -1 when this table or predicate is not covered (nothing was done; filter,
- * then call agg_update), else as agg_update.
+ * agg_update for a global table whose input rows are first filtered by a conjunction of
+ * `column <op> literal` comparisons: `npreds` records of (column descriptor address u32, operator
+ * CMP_EQ..CMP_GE i32, address of the literal's bytes u32) at `preds`, folded in one pass without
+ * a selection (global-where.ts). numRows: the batch's rows; ordinal: the index of its first
+ * offered row mod 8. Returns -1 when this table or a predicate is not covered (nothing was done;
+ * filter, then call agg_update), else as agg_update.
  */
-export function agg_update_where(t: usize, descs: usize, pred: usize, op: i32, lit: usize,
+export function agg_update_where(t: usize, descs: usize, preds: usize, npreds: u32,
   sel: usize, selLen: usize, numRows: usize, ordinal: u32): i32 {
   if (load<u32>(t + H_NKEYS) != 0 || selLen == 0) return -1;
   const mark = arena_mark();
-  const err = global_update_where(t, descs, pred, op, lit, sel, selLen, numRows, ordinal);
+  const err = global_update_where(t, descs, preds, npreds, sel, selLen, numRows, ordinal);
   arena_reset(mark);
   return err;
 }
