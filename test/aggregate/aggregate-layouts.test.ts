@@ -6,7 +6,7 @@ import { Kind } from '../../bindings/column.js';
 import { loadWasm } from '../../bindings/node.js';
 import type { WasmInstance } from '../../bindings/wasm-instance.js';
 import { TestMemory, type Cell, type JsColumn } from './batch-io.js';
-import { aggSpec, genColumn, rng, runKernel, selectedRows, splitBatches, type RunInput } from './aggregate-fixtures.js';
+import { aggSpec, fixedBatches, genColumn, rng, runKernel, selectedRows, splitBatches, type RunInput } from './aggregate-fixtures.js';
 import { referenceAggregate, sortRows, sortedKeys, type RefAggregate } from './reference-aggregate.js';
 
 /** splitmix64 and key_group_of of wasm/assembly/hash.ts, for checking key-group placement. */
@@ -114,6 +114,40 @@ describe('hash aggregate layouts', () => {
             compare(w, { keyKinds: [keyKind], aggregates: list.map((fn) => aggSpec(fn, argKind)), mode: 'single' },
               { columns, keyCols: [0], argCols: list.map(() => 1), filterCols: list.map(() => undefined), batches: splitBatches(n, r) },
               list.map((fn) => ({ fn, argKind, arg: columns[1]!.values })), 7);
+          }
+        }
+      }
+    }
+  });
+
+  it('dense fused pass: keys leaving the range mid-batch, late extremes, NaN and infinities past the MIN/MAX thresholds', () => {
+    // Many rows per key so that the thresholds engage, with new extremes (and a NaN, -0,
+    // infinities, integer extremes) arriving only late, inside otherwise skippable blocks;
+    // the key range grows mid-batch twice and finally explodes (keyed layout).
+    let seed = 77;
+    for (const keyKind of [Kind.I32, Kind.I64]) {
+      for (const argKind of [Kind.F64, Kind.I32, Kind.I64]) {
+        const r = rng(seed++);
+        const n = 6000;
+        const key = (i: number): number => (i < 2500 ? Math.floor(r() * 30) : i < 4000 ? Math.floor(r() * 60) - 10 : i === 5500 ? 1_000_000_000 : Math.floor(r() * 60));
+        const keys: Cell[] = Array.from({ length: n }, (_, i) => (keyKind === Kind.I64 ? BigInt(key(i)) : key(i)));
+        const late = (i: number): number | bigint | null => {
+          const e: (number | bigint)[] = argKind === Kind.F64 ? [NaN, Infinity, -Infinity, -0, 1e9, -1e9]
+            : argKind === Kind.I32 ? [2147483647, -2147483648, 1_000_000, -1_000_000] : [1n << 40n, -(1n << 40n), 123456789012n];
+          return i > 3000 && r() < 0.002 ? e[Math.floor(r() * e.length)]! : null;
+        };
+        const values: Cell[] = Array.from({ length: n }, (_, i) => {
+          const x = late(i);
+          if (x !== null) return x;
+          const m = Math.floor(r() * 1000) - 500;
+          return argKind === Kind.I64 ? BigInt(m) : argKind === Kind.F64 ? m / 8 : m;
+        });
+        const columns: JsColumn[] = [{ kind: keyKind, values: keys }, { kind: argKind, values }];
+        for (const list of [['count', 'sum', 'min', 'max'], ['min', 'max'], ['max', 'count']] as RefAggregate['fn'][][]) {
+          for (const size of [7, 512, 6000]) {
+            compare(w, { keyKinds: [keyKind], aggregates: list.map((fn) => aggSpec(fn, argKind)), mode: 'single' },
+              { columns, keyCols: [0], argCols: list.map(() => 1), filterCols: list.map(() => undefined), batches: fixedBatches(n, size, r) },
+              list.map((fn) => ({ fn, argKind, arg: columns[1]!.values })), 5000);
           }
         }
       }

@@ -10,14 +10,21 @@
 import { COL_SIZE, KIND_F64, KIND_I32, KIND_I64, col_is_valid, col_kind, col_validity, col_values } from '../layout';
 import { distinct_update } from './distinct-set';
 import { may_have_nulls, value_valid } from './key-encoder';
-import { NONE, fused_dense_update, fused_update, static_offsets_match } from './fused-numeric';
+import { NONE, fused_update, static_offsets_match } from './fused-numeric';
+import { dense_fused_update } from './dense-fused';
 import { min_max_update } from './min-max';
 import { sum_decimal } from './decimal-sum';
 import { identity_rows, ptr_at, row_at } from './row-access';
 import {
   A_ARGKIND, A_DEC, A_FLAG, A_FN, A_OFF, ERR_OK, ERR_OVERFLOW, FN_AVG, FN_COUNT, FN_COUNT_DISTINCT,
-  FN_COUNT_STAR, FN_MAX, FN_MIN, FN_SUM, H_ERR, H_ERR_AGG, H_MODE, H_NAGGS, MODE_FINAL, aggInfo,
+  FN_COUNT_STAR, FN_MAX, FN_MIN, FN_SUM, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT, H_DENSE_RANGE, H_ERR, H_ERR_AGG, H_MODE,
+  H_NAGGS, H_STATEW, MODE_FINAL, aggInfo,
 } from './table-layout';
+
+/** Scratch bytes accumulate_dense_fused needs for na aggregates. */
+export function dense_fused_scratch(na: usize): usize {
+  return 96 + ((na + 7) & ~(<usize>7));
+}
 
 /** Descriptors per aggregate in an update's descriptor array. */
 export const DESCS_PER_AGG: usize = 3;
@@ -157,12 +164,14 @@ function fuse(t: usize, first: u32, aggDescs: usize, rows: usize, start: usize, 
 @inline function f(out: usize, i: usize): usize { return <usize>load<u32>(out + (i << 2)); }
 
 /**
- * The dense layout's fast path (fused_dense_update) for a whole batch, when the table is not in
- * 'final' mode, the integer key has no NULLs and every aggregate fuses into one pass. Returns
- * -1 when it does not apply (nothing was done), else ERR_OK or ERR_OVERFLOW.
+ * The dense layout's fused pass (dense-fused.ts) over rows [0, n) of a batch, when the table is
+ * not in 'final' mode, the integer key has no NULLs and every aggregate fuses into one pass.
+ * Returns -1 when it does not apply (nothing was done), else ERR_OK or ERR_OVERFLOW, with the
+ * number of rows folded (up to the first key outside the dense range) at `folded` (u32).
+ * `scratch`: dense_fused_scratch(na) bytes.
  */
 export function accumulate_dense_fused(t: usize, keyDesc: usize, aggDescs: usize, rows: usize, n: usize,
-  states: usize, sw: usize, present: usize, min: i64, scratch: usize): i32 {
+  scratch: usize, folded: usize): i32 {
   const na = load<u32>(t + H_NAGGS);
   const keyKind = col_kind(keyDesc);
   if (na == 0 || load<u32>(t + H_MODE) == MODE_FINAL || col_validity(keyDesc) != 0) return -1;
@@ -174,9 +183,13 @@ export function accumulate_dense_fused(t: usize, keyDesc: usize, aggDescs: usize
   memory.fill(done, 0, na);
   if (collect_fused(t, 0, aggDescs, done, out) != na) return -1;
   if (!static_offsets_match(f(out, 0), f(out, 1), f(out, 2), f(out, 3), f(out, 4), f(out, 5), f(out, 6))) return -1;
-  const ovf = fused_dense_update(col_kind(first), col_values(first), keyKind, col_values(keyDesc), min, states, sw, present,
-    rows, 0, n, f(out, 0), f(out, 1), f(out, 2), f(out, 3), f(out, 4), f(out, 5), f(out, 6));
-  return ovf ? fail(t, <u32>load<i32>(out, 28)) : ERR_OK;
+  const overflow = done + ((<usize>na + 7) & ~(<usize>7));
+  store<u32>(overflow, 0);
+  store<u32>(folded, <u32>dense_fused_update(col_kind(first), col_values(first), keyKind, col_values(keyDesc),
+    load<i64>(t + H_DENSE_MIN), <u64>load<u32>(t + H_DENSE_RANGE), <usize>load<u32>(t + H_DENSE),
+    <usize>load<u32>(t + H_STATEW), <usize>load<u32>(t + H_DENSE_PRESENT), rows, n,
+    f(out, 0), f(out, 1), f(out, 3), f(out, 5), overflow));
+  return load<u32>(overflow) != 0 ? fail(t, <u32>load<i32>(out, 28)) : ERR_OK;
 }
 
 /** Keeps the rows whose `arg` (if any) is not NULL and whose `filter` (if any) is TRUE. */

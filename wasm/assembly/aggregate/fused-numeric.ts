@@ -1,9 +1,10 @@
 // COUNT, SUM, MIN and MAX of one numeric column (F64, I64 or I32) folded in ONE pass over the
 // rows, for the common case of an argument without NULLs and without FILTER: the value and the
 // state row are loaded once for all of them (W2: count/sum/min/max of one column). Absent
-// aggregates have offset NONE. In the dense layout's loop the set of present aggregates is a
-// compile-time template argument (a per-row test of a runtime flag costs a third of the loop);
-// the pointer-vector loop, bound by cache misses on big tables, tests runtime flags. Semantics
+// aggregates have offset NONE. This loop takes state rows from a pointer vector and, bound by
+// cache misses on big tables, tests runtime flags; the dense layout's pass (dense-fused.ts)
+// makes the set of present aggregates a compile-time template argument (a per-row test of a
+// runtime flag costs a third of that loop) with the presence markers below. Semantics
 // are those of accumulate.ts and min-max.ts (NaN is the greatest double; integer sums check
 // overflow).
 import { KIND_F64, KIND_I32 } from '../layout';
@@ -21,50 +22,14 @@ export function fused_update(kind: u32, values: usize, rows: usize, start: usize
   oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize): bool {
   let ovf: i64 = 0;
   if (kind == KIND_F64) {
-    if (rows == 0) ovf = fused_loop<u8, f64, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
-    else ovf = fused_loop<u32, f64, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
+    if (rows == 0) ovf = fused_loop<u8, f64, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
+    else ovf = fused_loop<u32, f64, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
   } else if (kind == KIND_I32) {
-    if (rows == 0) ovf = fused_loop<u8, i32, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
-    else ovf = fused_loop<u32, i32, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
+    if (rows == 0) ovf = fused_loop<u8, i32, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
+    else ovf = fused_loop<u32, i32, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
   } else {
-    if (rows == 0) ovf = fused_loop<u8, i64, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
-    else ovf = fused_loop<u32, i64, u8, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx, 0, 0, 0, 0, 0);
-  }
-  return ovf < 0;
-}
-
-/**
- * The dense layout's fast path: when every aggregate fuses into one pass and the integer key
- * (I32 or I64) has no NULLs, the state row is addressed straight from the key (states + (key -
- * min) * sw) and the key is marked present, with no intermediate vector of state pointers. The
- * offsets must be those of the state-row block (static_offsets_match).
- */
-export function fused_dense_update(kind: u32, values: usize, keyKind: u32, keys: usize, min: i64, states: usize, sw: usize,
-  present: usize, rows: usize, start: usize, n: usize,
-  oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize): bool {
-  let ovf: i64 = 0;
-  if (keyKind == KIND_I32) {
-    if (kind == KIND_F64) {
-      if (rows == 0) ovf = dense_by_type<u8, f64, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, f64, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    } else if (kind == KIND_I32) {
-      if (rows == 0) ovf = dense_by_type<u8, i32, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, i32, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    } else {
-      if (rows == 0) ovf = dense_by_type<u8, i64, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, i64, i32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    }
-  } else {
-    if (kind == KIND_F64) {
-      if (rows == 0) ovf = dense_by_type<u8, f64, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, f64, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    } else if (kind == KIND_I32) {
-      if (rows == 0) ovf = dense_by_type<u8, i32, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, i32, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    } else {
-      if (rows == 0) ovf = dense_by_type<u8, i64, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-      else ovf = dense_by_type<u32, i64, i64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-    }
+    if (rows == 0) ovf = fused_loop<u8, i64, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
+    else ovf = fused_loop<u32, i64, f32, f32>(values, rows, start, ptrs, n, oc, os, fs, omn, fmn, omx, fmx);
   }
   return ovf < 0;
 }
@@ -86,72 +51,29 @@ export function static_offsets_match(oc: usize, os: usize, fs: usize, omn: usize
 // Presence markers. A encodes (count, sum) and B (min, max) by size: u8 neither, u16 the first,
 // u32 the second, u64 both; f32 means "test the offsets at run time".
 // @ts-ignore: decorator
-@inline function has_first<A>(off: usize): bool {
+@inline export function has_first<A>(off: usize): bool {
   return isFloat<A>() ? off != NONE : sizeof<A>() == 2 || sizeof<A>() == 8;
 }
 // @ts-ignore: decorator
-@inline function has_second<A>(off: usize): bool {
+@inline export function has_second<A>(off: usize): bool {
   return isFloat<A>() ? off != NONE : sizeof<A>() >= 4;
 }
 
-function dense_by_type<M, T, K>(values: usize, rows: usize, start: usize, n: usize,
-  oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize,
-  keys: usize, min: i64, states: usize, sw: usize, present: usize): i64 {
-  const a = (oc != NONE ? 1 : 0) | (os != NONE ? 2 : 0);
-  if (a == 0) return dense_by_b<M, T, K, u8>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  if (a == 1) return dense_by_b<M, T, K, u16>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  if (a == 2) return dense_by_b<M, T, K, u32>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  return dense_by_b<M, T, K, u64>(values, rows, start, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-}
-
-// @ts-ignore: decorator
-@inline function dense_by_b<M, T, K, A>(values: usize, rows: usize, start: usize, n: usize,
-  oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize,
-  keys: usize, min: i64, states: usize, sw: usize, present: usize): i64 {
-  const b = (omn != NONE ? 1 : 0) | (omx != NONE ? 2 : 0);
-  if (b == 0) return fused_loop<M, T, K, A, u8>(values, rows, start, 0, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  if (b == 1) return fused_loop<M, T, K, A, u16>(values, rows, start, 0, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  if (b == 2) return fused_loop<M, T, K, A, u32>(values, rows, start, 0, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-  return fused_loop<M, T, K, A, u64>(values, rows, start, 0, n, oc, os, fs, omn, fmn, omx, fmx, keys, min, states, sw, present);
-}
-
 /**
- * The loop. M: row addressing (row-access.ts). T: the value type. K: u8 = state rows from the
- * pointer vector, i32/i64 = from the dense key column. A, B: which aggregates are present.
+ * The loop over state rows from the pointer vector. M: row addressing (row-access.ts). T: the
+ * value type. A, B: presence markers (f32 here: offsets tested at run time).
  */
 // @ts-ignore: decorator
-@inline function fused_loop<M, T, K, A, B>(values: usize, rows: usize, start: usize, ptrs: usize, n: usize,
-  oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize,
-  keys: usize, min: i64, states: usize, sw: usize, present: usize): i64 {
+@inline function fused_loop<M, T, A, B>(values: usize, rows: usize, start: usize, ptrs: usize, n: usize,
+  oc: usize, os: usize, fs: usize, omn: usize, fmn: usize, omx: usize, fmx: usize): i64 {
   let ovf: i64 = 0;
   const hc = has_first<A>(oc);
   const hs = has_second<A>(os);
   const hmn = has_first<B>(omn);
   const hmx = has_second<B>(omx);
-  if (sizeof<K>() != 1) {
-    // The dense path: the block layout of table.ts, offsets known at compile time.
-    const nc: usize = hc ? 1 : 0;
-    const ns: usize = hs ? 1 : 0;
-    const nmn: usize = hmn ? 1 : 0;
-    const nmx: usize = hmx ? 1 : 0;
-    oc = 0;
-    os = nc << 3;
-    omn = (nc + ns) << 3;
-    omx = (nc + ns + nmn) << 3;
-    fs = (nc + ns + nmn + nmx) << 3;
-    fmn = fs + ns;
-    fmx = fmn + nmn;
-  }
   for (let k: usize = 0; k < n; k++) {
     const row = row_at<M>(rows, start, k);
-    let base: usize;
-    if (sizeof<K>() == 1) {
-      base = ptr_at(ptrs, k);
-    } else {
-      const i = <usize>(<i64>load<K>(keys + row * sizeof<K>()) - min);
-      store<u8>(present + i, 1);
-      base = states + i * sw;
-    }
+    const base = ptr_at(ptrs, k);
     const v = load<T>(values + row * sizeof<T>());
     if (hc) store<i64>(base + oc, load<i64>(base + oc) + 1);
     if (hs) {

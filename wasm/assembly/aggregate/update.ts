@@ -8,7 +8,7 @@ import { COL_SIZE, KIND_BOOL, KIND_I32, KIND_I64, KIND_UTF8, col_kind } from '..
 import { dict_pointers, dict_prepare } from './dict-keys';
 import { combined_code_count } from './dict-codes';
 import { arena_alloc, arena_mark, arena_reset } from '../memory';
-import { DESCS_PER_AGG, accumulate, accumulate_dense_fused, accumulate_scratch } from './accumulate';
+import { DESCS_PER_AGG, accumulate, accumulate_dense_fused, accumulate_scratch, dense_fused_scratch } from './accumulate';
 import { expand_runs, find_runs, runs_apply } from './key-runs';
 import { fold_runs, runs_fold } from './run-fold';
 import { identity_rows } from './row-access';
@@ -20,7 +20,7 @@ import { global_update } from './global-update';
 import { probe_rows, state_pointers } from './key-group-tables';
 import { locate_strings } from './string-keys';
 import {
-  ERR_OK, H_DENSE, H_DENSE_MIN, H_DENSE_PRESENT, H_KEYW, H_LAYOUT, H_NAGGS, H_NKEYS, H_STATEW, LAYOUT_DENSE, LAYOUT_GLOBAL, LAYOUT_HASHED, LAYOUT_UNDECIDED,
+  ERR_OK, H_KEYW, H_LAYOUT, H_NAGGS, H_NKEYS, LAYOUT_DENSE, LAYOUT_GLOBAL, LAYOUT_HASHED, LAYOUT_UNDECIDED,
 } from './table-layout';
 
 /** Rows per inner vector: keeps hashes, probe rows and state pointers in L1/L2. */
@@ -35,17 +35,32 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
   if (selLen == 0) return ERR_OK;
   const nk = load<u32>(t + H_NKEYS);
   const aggDescs = descs + <usize>nk * COL_SIZE;
-  choose_layout(t, descs, sel, selLen);
+  // A dense table's fused pass checks the key range itself (no pass over the keys first).
+  let covered = load<u32>(t + H_LAYOUT) != LAYOUT_DENSE;
+  if (covered) choose_layout(t, descs, sel, selLen);
+  if (load<u32>(t + H_LAYOUT) == LAYOUT_DENSE) {
+    const scratchBytes = dense_fused_scratch(<usize>load<u32>(t + H_NAGGS));
+    const scratch = arena_alloc(scratchBytes + 8);
+    const folded = scratch + scratchBytes;
+    for (;;) {
+      const err = accumulate_dense_fused(t, descs, aggDescs, sel, selLen, scratch, folded);
+      if (err > ERR_OK) return err;
+      if (err < ERR_OK) break;
+      const done = <usize>load<u32>(folded);
+      if (done == selLen) return ERR_OK;
+      // A key outside the range: the rest of the batch widens it (or goes keyed) and goes on.
+      sel = sel != 0 ? sel + (done << 2) : identity_rows(arena_alloc((selLen - done) << 2), done, selLen - done);
+      selLen -= done;
+      choose_layout(t, descs, sel, selLen);
+      covered = true;
+      if (load<u32>(t + H_LAYOUT) != LAYOUT_DENSE) break;
+    }
+  }
+  if (!covered) choose_layout(t, descs, sel, selLen);
   const layout = load<u32>(t + H_LAYOUT);
   const kw = <usize>load<u32>(t + H_KEYW);
   if (layout == LAYOUT_GLOBAL) {
     const done = global_update(t, aggDescs, sel, selLen);
-    if (done >= 0) return done;
-  }
-  if (layout == LAYOUT_DENSE) {
-    const scratch = arena_alloc(64 + <usize>load<u32>(t + H_NAGGS));
-    const done = accumulate_dense_fused(t, descs, aggDescs, sel, selLen, <usize>load<u32>(t + H_DENSE),
-      <usize>load<u32>(t + H_STATEW), <usize>load<u32>(t + H_DENSE_PRESENT), load<i64>(t + H_DENSE_MIN), scratch);
     if (done >= 0) return done;
   }
   const rowsBuf = arena_alloc(CHUNK << 2);
