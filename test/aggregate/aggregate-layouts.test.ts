@@ -120,6 +120,33 @@ describe('hash aggregate layouts', () => {
     }
   });
 
+  it('widens the partition buffer records when NULL keys and NULL arguments arrive after buffering started (one and two keys)', () => {
+    for (const twoKeys of [false, true]) {
+      const r = rng(twoKeys ? 91 : 90);
+      const n = 160_000;
+      // Clean rows first (the buffer starts without flag bytes), NULL arguments from row 90,000,
+      // NULL keys from row 120,000.
+      const keyA: Cell[] = Array.from({ length: n }, (_, i) => (i >= 120_000 && r() < 0.05 ? null : Math.floor(r() * 45_000) - 20_000));
+      const keyB: Cell[] = Array.from({ length: n }, () => Math.floor(r() * 2));
+      const v: Cell[] = Array.from({ length: n }, (_, i) => (i >= 90_000 && r() < 0.2 ? null : Math.floor(r() * 2000) / 8 - 100));
+      const s: Cell[] = Array.from({ length: n }, (_, i) => (i >= 90_000 && r() < 0.2 ? null : BigInt(Math.floor(r() * 1000))));
+      const columns: JsColumn[] = [
+        { kind: Kind.I32, values: keyA }, { kind: Kind.I32, values: keyB }, { kind: Kind.F64, values: v }, { kind: Kind.I64, values: s },
+      ];
+      const fns: [RefAggregate['fn'], Kind | undefined, number | undefined][] = [
+        ['count_star', undefined, undefined], ['count', Kind.F64, 2], ['sum', Kind.F64, 2], ['min', Kind.I64, 3], ['avg', Kind.I64, 3],
+      ];
+      const keyCols = twoKeys ? [0, 1] : [0];
+      const input: RunInput = { columns, keyCols, argCols: fns.map(([, , a]) => a), filterCols: fns.map(() => undefined), batches: fixedBatches(n, 8192, r) };
+      const spec: HashAggregateSpec = { keyKinds: keyCols.map(() => Kind.I32), aggregates: fns.map(([fn, k]) => aggSpec(fn, k)), mode: 'single' };
+      const got = runKernel(w, spec, input, 30_000);
+      const ref = referenceAggregate(keyCols.map((c) => columns[c]!.values),
+        fns.map(([fn, argKind, a]) => ({ fn, argKind, arg: a === undefined ? undefined : columns[a]!.values })), selectedRows(input));
+      expect(got.length).toBeGreaterThan(40_000);
+      expect(sortedKeys(got)).toEqual(sortedKeys(ref));
+    }
+  });
+
   it('dense fused pass: keys leaving the range mid-batch, late extremes, NaN and infinities past the MIN/MAX thresholds', () => {
     // Many rows per key so that the thresholds engage, with new extremes (and a NaN, -0,
     // infinities, integer extremes) arriving only late, inside otherwise skippable blocks;

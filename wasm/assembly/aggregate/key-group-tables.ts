@@ -96,6 +96,15 @@ function touch_slots(t: usize, hashes: usize, n: usize, p: u32): void {
   if (slots != 0) {
     const mask = load<u32>(d + D_MASK);
     let pos = tag & mask;
+    // The first two slots without a branch (most keys sit in one of them), then the loop.
+    const a = slots + (<usize>pos << 4);
+    const b = slots + (<usize>((pos + 1) & mask) << 4);
+    const sa = load<u64>(a);
+    const sb = load<u64>(b);
+    const hitA = (<u32>(sa >> 32) == tag) & (load<u64>(a, 8) == key) & (sa != 0);
+    const hitB = (<u32>(sb >> 32) == tag) & (load<u64>(b, 8) == key) & (sb != 0);
+    const found = select<u32>(<u32>sa, select<u32>(<u32>sb, 0, hitB), hitA);
+    if (found != 0) return found - 1;
     while (true) {
       const slot = slots + (<usize>pos << 4);
       const s = load<u64>(slot);

@@ -6,9 +6,9 @@ import { arena_alloc, arena_alloc_zeroed, arena_mark, arena_reset } from '../mem
 import { DESCS_PER_AGG, accumulate, accumulate_scratch } from './accumulate';
 import { lookup_u64, null_group, probe_rows, state_pointers } from './key-group-tables';
 import {
-  BA_ACT, BA_KIND, BA_VAL, BA_VAL2, B_BLOCK, B_COUNT, B_INACTIVE, NO_VALUE, agg_buf, key_null_off, width_of,
+  BA_ACT, BA_KIND, BA_VAL, BA_VAL2, B_BLOCK, B_COUNT, B_INACTIVE, NO_VALUE, agg_buf, key_null_off, key_off, tagged_records, width_of,
 } from './partition-buffer';
-import { D_MASK, D_SLOTS, D_STATES, D_COUNT, ERR_OK, H_BUF, H_BUF_RECW, H_BUF_ROWS, H_KEYW, H_NAGGS, H_NKEYS, H_P, H_STATEW, dirEntry } from './table-layout';
+import { D_MASK, D_SLOTS, D_STATES, D_COUNT, ERR_OK, H_BUF, H_BUF_RECW, H_BUF_ROWS, H_KEYW, H_NAGGS, H_P, H_STATEW, dirEntry } from './table-layout';
 
 /** A key group's buffer is flushed once it holds FLUSH_RATIO x its groups rows (and FLUSH_MIN). */
 const FLUSH_MIN: u32 = 1024;
@@ -68,6 +68,7 @@ function flush_key_group(t: usize, g: u32, s: usize): i32 {
   const kw = <usize>load<u32>(t + H_KEYW);
   const recW = <usize>load<u32>(t + H_BUF_RECW);
   const knOff = key_null_off(t);
+  const keyAt = key_off(t);
   const inactive = load<u32>(e + B_INACTIVE);
   const hashes = <usize>load<u32>(s + FS_HASHES);
   const probe = <usize>load<u32>(s + FS_PROBE);
@@ -91,8 +92,8 @@ function flush_key_group(t: usize, g: u32, s: usize): i32 {
   const mark = arena_mark();
   const order = slot_order(t, g, block, recW, total);
   const recPtrs = arena_alloc(CHUNK << 2);
-  // One fixed-width key: records are probed straight into the key group's sub-table.
-  const direct = load<u32>(t + H_NKEYS) == 1 && kw == 8;
+  // One fixed-width key: records (tag, key) are probed straight into the key group's sub-table.
+  const direct = tagged_records(t);
   const d = dirEntry(t, g);
   const sw = load<u32>(t + H_STATEW);
   for (let start: usize = 0; start < total; start += CHUNK) {
@@ -102,7 +103,8 @@ function flush_key_group(t: usize, g: u32, s: usize): i32 {
         const i = order == 0 ? start + k : <usize>load<u32>(order + ((start + k) << 2));
         const rec = block + i * recW;
         store<u32>(recPtrs + (k << 2), <u32>rec);
-        const idx = load<u8>(rec + knOff) != 0 ? null_group(t, d) : lookup_u64(t, d, load<u64>(rec, 8), load<u32>(rec), rec + 8);
+        const idx = knOff != NO_VALUE && load<u8>(rec + <usize>knOff) != 0 ? null_group(t, d)
+          : lookup_u64(t, d, load<u64>(rec + keyAt), load<u32>(rec), rec + keyAt);
         store<u32>(idxs + (k << 2), idx);
       }
       const states = load<u32>(d + D_STATES);
@@ -121,8 +123,8 @@ function flush_key_group(t: usize, g: u32, s: usize): i32 {
       store<u32>(recPtrs + (k << 2), <u32>rec);
       store<u64>(hashes + (k << 3), load<u64>(rec));
       const dst = probe + k * kw;
-      for (let i: usize = 0; i < kw; i += 8) store<u64>(dst + i, load<u64>(rec + 8 + i));
-      store<u8>(nulls + k, load<u8>(rec + knOff));
+      for (let i: usize = 0; i < kw; i += 8) store<u64>(dst + i, load<u64>(rec + keyAt + i));
+      store<u8>(nulls + k, knOff != NO_VALUE ? load<u8>(rec + <usize>knOff) : 0);
     }
     for (let a: u32 = 0; a < na; a++) transpose(t, a, recPtrs, m, columns + <usize>a * CHUNK * 17);
     probe_rows(t, probe, hashes, nulls, m, kgs, idxs);
@@ -145,9 +147,11 @@ function transpose(t: usize, a: u32, recs: usize, m: usize, out: usize): void {
   const info = agg_buf(t, a);
   const valOff = load<u32>(info + BA_VAL);
   const val2Off = load<u32>(info + BA_VAL2);
-  const actOff = <usize>load<u32>(info + BA_ACT);
+  const actOff = load<u32>(info + BA_ACT);
   const act = out + CHUNK * 16;
-  for (let k: usize = 0; k < m; k++) store<u8>(act + k, load<u8>(<usize>load<u32>(recs + (k << 2)) + actOff));
+  if (actOff != NO_VALUE) {
+    for (let k: usize = 0; k < m; k++) store<u8>(act + k, load<u8>(<usize>load<u32>(recs + (k << 2)) + <usize>actOff));
+  }
   if (valOff != NO_VALUE) {
     const w = width_of(load<u32>(info + BA_KIND));
     for (let k: usize = 0; k < m; k++) {

@@ -77,7 +77,7 @@ export function table_update(t: usize, descs: usize, sel: usize, selLen: usize):
   // A big keyed table partitions rows by key group first (partition-buffer.ts).
   let buffered = false;
   if (layout == LAYOUT_HASHED) {
-    buffered = buffer_ready(t, aggDescs);
+    buffered = buffer_ready(t, descs, aggDescs);
     if (!buffered) {
       const err = buffer_flush(t, true);
       if (err != ERR_OK) return err;
