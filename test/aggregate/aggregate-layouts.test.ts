@@ -120,9 +120,10 @@ describe('hash aggregate layouts', () => {
     }
   });
 
-  it('widens the partition buffer records when NULL keys and NULL arguments arrive after buffering started (one and two keys)', () => {
-    for (const twoKeys of [false, true]) {
-      const r = rng(twoKeys ? 91 : 90);
+  it('widens the partition buffer records when NULL keys and NULL arguments arrive after buffering started (one I32 or I64 key, two keys)', () => {
+    for (const shape of ['i32', 'i64', 'two'] as const) {
+      const twoKeys = shape === 'two';
+      const r = rng(shape.length + (twoKeys ? 91 : 90));
       const n = 160_000;
       // Clean rows first (the buffer starts without flag bytes), NULL arguments from row 90,000,
       // NULL keys from row 120,000.
@@ -131,14 +132,15 @@ describe('hash aggregate layouts', () => {
       const v: Cell[] = Array.from({ length: n }, (_, i) => (i >= 90_000 && r() < 0.2 ? null : Math.floor(r() * 2000) / 8 - 100));
       const s: Cell[] = Array.from({ length: n }, (_, i) => (i >= 90_000 && r() < 0.2 ? null : BigInt(Math.floor(r() * 1000))));
       const columns: JsColumn[] = [
-        { kind: Kind.I32, values: keyA }, { kind: Kind.I32, values: keyB }, { kind: Kind.F64, values: v }, { kind: Kind.I64, values: s },
+        shape === 'i64' ? { kind: Kind.I64, values: keyA.map((x) => (x === null ? null : BigInt(x as number) * 1_000_003n)) } : { kind: Kind.I32, values: keyA },
+        { kind: Kind.I32, values: keyB }, { kind: Kind.F64, values: v }, { kind: Kind.I64, values: s },
       ];
       const fns: [RefAggregate['fn'], Kind | undefined, number | undefined][] = [
         ['count_star', undefined, undefined], ['count', Kind.F64, 2], ['sum', Kind.F64, 2], ['min', Kind.I64, 3], ['avg', Kind.I64, 3],
       ];
       const keyCols = twoKeys ? [0, 1] : [0];
       const input: RunInput = { columns, keyCols, argCols: fns.map(([, , a]) => a), filterCols: fns.map(() => undefined), batches: fixedBatches(n, 8192, r) };
-      const spec: HashAggregateSpec = { keyKinds: keyCols.map(() => Kind.I32), aggregates: fns.map(([fn, k]) => aggSpec(fn, k)), mode: 'single' };
+      const spec: HashAggregateSpec = { keyKinds: keyCols.map((c) => columns[c]!.kind), aggregates: fns.map(([fn, k]) => aggSpec(fn, k)), mode: 'single' };
       const got = runKernel(w, spec, input, 30_000);
       const ref = referenceAggregate(keyCols.map((c) => columns[c]!.values),
         fns.map(([fn, argKind, a]) => ({ fn, argKind, arg: a === undefined ? undefined : columns[a]!.values })), selectedRows(input));
@@ -179,6 +181,32 @@ describe('hash aggregate layouts', () => {
         }
       }
     }
+  });
+
+  it('starts dense from a batch of only NULL keys, then takes keys anywhere (no trap)', () => {
+    for (const far of [5, 50_000_000, -2_000_000_000]) {
+      const keys: Cell[] = [null, null, far, far + 1, null];
+      const v: Cell[] = [1, 2, 3, 4, 5];
+      const columns: JsColumn[] = [{ kind: Kind.I32, values: keys }, { kind: Kind.I32, values: v }];
+      compare(w, { keyKinds: [Kind.I32], aggregates: [aggSpec('sum', Kind.I32)], mode: 'single' },
+        { columns, keyCols: [0], argCols: [1], filterCols: [undefined], batches: [{ start: 0, end: 2 }, { start: 2, end: 5 }] },
+        [{ fn: 'sum', argKind: Kind.I32, arg: v }]);
+    }
+  });
+
+  it('dense fused pass: a SUM overflowing inside blocks that skip MIN/MAX still fails naming the aggregate', () => {
+    // Batch 1 gives keys 0..3 their extremes (+/-2^62); batch 2's values (2^61) lie inside every
+    // key's [MIN, MAX], so whole blocks update COUNT/SUM only, and the sums pass 2^63.
+    const big = 1n << 62n;
+    const n = 8 + 64;
+    const keys: Cell[] = Array.from({ length: n }, (_, i) => i % 4);
+    const values: Cell[] = Array.from({ length: n }, (_, i) => (i < 4 ? -big : i < 8 ? big - 1n : 1n << 61n));
+    const run = (rows: number) => runKernel(w, { keyKinds: [Kind.I32], aggregates: [aggSpec('sum', Kind.I64, 'SUM(s)'), aggSpec('min', Kind.I64), aggSpec('max', Kind.I64)], mode: 'single' },
+      { columns: [{ kind: Kind.I32, values: keys.slice(0, rows) }, { kind: Kind.I64, values: values.slice(0, rows) }], keyCols: [0], argCols: [1, 1, 1], filterCols: [],
+        batches: [{ start: 0, end: 8 }, { start: 8, end: rows }] });
+    // 16 rows of batch 2: each sum ends exactly at 2^63 - 1; 64 rows: past it.
+    expect(sortRows(run(8 + 16)).map((r) => r[1])).toEqual(Array(4).fill((1n << 63n) - 1n));
+    expect(() => run(n)).toThrow('integer overflow in SUM(s)');
   });
 
   it('widens a dense table, then converts it to key groups when the range explodes; every group sits in its key group', () => {

@@ -11,7 +11,7 @@ import { COL_SIZE, KIND_F64, KIND_I32, KIND_I64, col_is_valid, col_kind, col_val
 import { distinct_update } from './distinct-set';
 import { may_have_nulls, value_valid } from './key-encoder';
 import { NONE, fused_update, static_offsets_match } from './fused-numeric';
-import { dense_fused_update } from './dense-fused';
+import { DENSE_WORK, dense_fused_update } from './dense-fused';
 import { min_max_update } from './min-max';
 import { sum_decimal } from './decimal-sum';
 import { identity_rows, ptr_at, row_at } from './row-access';
@@ -21,9 +21,9 @@ import {
   H_NAGGS, H_STATEW, MODE_FINAL, aggInfo,
 } from './table-layout';
 
-/** Scratch bytes accumulate_dense_fused needs for na aggregates. */
+/** Scratch bytes accumulate_dense_fused needs for na aggregates: offsets, done flags, the pass's work area. */
 export function dense_fused_scratch(na: usize): usize {
-  return 96 + ((na + 7) & ~(<usize>7));
+  return 32 + ((na + 7) & ~(<usize>7)) + DENSE_WORK;
 }
 
 /** Descriptors per aggregate in an update's descriptor array. */
@@ -183,13 +183,13 @@ export function accumulate_dense_fused(t: usize, keyDesc: usize, aggDescs: usize
   memory.fill(done, 0, na);
   if (collect_fused(t, 0, aggDescs, done, out) != na) return -1;
   if (!static_offsets_match(f(out, 0), f(out, 1), f(out, 2), f(out, 3), f(out, 4), f(out, 5), f(out, 6))) return -1;
-  const overflow = done + ((<usize>na + 7) & ~(<usize>7));
-  store<u32>(overflow, 0);
+  const work = done + ((<usize>na + 7) & ~(<usize>7));
+  store<u32>(work, 0);
   store<u32>(folded, <u32>dense_fused_update(col_kind(first), col_values(first), keyKind, col_values(keyDesc),
     load<i64>(t + H_DENSE_MIN), <u64>load<u32>(t + H_DENSE_RANGE), <usize>load<u32>(t + H_DENSE),
     <usize>load<u32>(t + H_STATEW), <usize>load<u32>(t + H_DENSE_PRESENT), rows, n,
-    f(out, 0), f(out, 1), f(out, 3), f(out, 5), overflow));
-  return load<u32>(overflow) != 0 ? fail(t, <u32>load<i32>(out, 28)) : ERR_OK;
+    f(out, 0), f(out, 1), f(out, 3), f(out, 5), work));
+  return load<u32>(work) != 0 ? fail(t, <u32>load<i32>(out, 28)) : ERR_OK;
 }
 
 /** Keeps the rows whose `arg` (if any) is not NULL and whose `filter` (if any) is TRUE. */

@@ -12,112 +12,85 @@
 // the presence markers and the block layout of the state row). Semantics are those of
 // accumulate.ts and min-max.ts: NaN is the greatest double, integer sums check overflow.
 import { KIND_F64, KIND_I32 } from '../layout';
-import { NONE, has_first, has_second } from './fused-numeric';
+import { NONE, add_sum, fold_value, has_first, has_second } from './fused-numeric';
 import { row_at } from './row-access';
 
 /**
  * Folds rows [0, n) (rows 0: contiguous, else a u32 row vector) into the dense array `states`
  * (state width sw, keys min .. min+range-1, presence bytes `present`) up to the first row whose
- * key lies outside the range. Returns the number of rows folded; stores 1 at `overflow` (u32)
- * when an integer sum overflowed. The offsets must be those of the block layout
+ * key lies outside the range. Returns the number of rows folded. `work`: DENSE_WORK bytes of
+ * scratch; the u32 at work is set to 1 when an integer sum overflowed (the caller zeroes it
+ * first). The offsets must be those of the block layout
  * (static_offsets_match).
  */
+/** Scratch bytes of dense_fused_update: the overflow flag (u32) at 0, the MIN/MAX thresholds at 8. */
+export const DENSE_WORK: usize = 24;
+
 export function dense_fused_update(kind: u32, values: usize, keyKind: u32, keys: usize, min: i64, range: u64,
   states: usize, sw: usize, present: usize, rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize,
-  overflow: usize): usize {
+  work: usize): usize {
   if (keyKind == KIND_I32) {
-    if (kind == KIND_F64) return by_rows<f64, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
-    if (kind == KIND_I32) return by_rows<i32, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
-    return by_rows<i64, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
+    if (kind == KIND_F64) return by_rows<f64, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
+    if (kind == KIND_I32) return by_rows<i32, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
+    return by_rows<i64, i32>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
   }
-  if (kind == KIND_F64) return by_rows<f64, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
-  if (kind == KIND_I32) return by_rows<i32, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
-  return by_rows<i64, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
+  if (kind == KIND_F64) return by_rows<f64, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
+  if (kind == KIND_I32) return by_rows<i32, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
+  return by_rows<i64, i64>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
 }
 
 // @ts-ignore: decorator
 @inline function by_rows<T, K>(values: usize, keys: usize, min: i64, range: u64, states: usize, sw: usize, present: usize,
-  rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize, overflow: usize): usize {
-  if (rows == 0) return by_a<u8, T, K>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
-  return by_a<u32, T, K>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, overflow);
+  rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize, work: usize): usize {
+  if (rows == 0) return by_a<u8, T, K>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
+  return by_a<u32, T, K>(values, keys, min, range, states, sw, present, rows, n, oc, os, omn, omx, work);
 }
 
 function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states: usize, sw: usize, present: usize,
-  rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize, overflow: usize): usize {
+  rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize, work: usize): usize {
   const a = (oc != NONE ? 1 : 0) | (os != NONE ? 2 : 0);
-  if (a == 0) return by_b<M, T, K, u8>(values, keys, min, range, states, sw, present, rows, n, omn, omx, overflow);
-  if (a == 1) return by_b<M, T, K, u16>(values, keys, min, range, states, sw, present, rows, n, omn, omx, overflow);
-  if (a == 2) return by_b<M, T, K, u32>(values, keys, min, range, states, sw, present, rows, n, omn, omx, overflow);
-  return by_b<M, T, K, u64>(values, keys, min, range, states, sw, present, rows, n, omn, omx, overflow);
+  if (a == 0) return by_b<M, T, K, u8>(values, keys, min, range, states, sw, present, rows, n, omn, omx, work);
+  if (a == 1) return by_b<M, T, K, u16>(values, keys, min, range, states, sw, present, rows, n, omn, omx, work);
+  if (a == 2) return by_b<M, T, K, u32>(values, keys, min, range, states, sw, present, rows, n, omn, omx, work);
+  return by_b<M, T, K, u64>(values, keys, min, range, states, sw, present, rows, n, omn, omx, work);
 }
 
 // @ts-ignore: decorator
 @inline function by_b<M, T, K, A>(values: usize, keys: usize, min: i64, range: u64, states: usize, sw: usize,
-  present: usize, rows: usize, n: usize, omn: usize, omx: usize, overflow: usize): usize {
+  present: usize, rows: usize, n: usize, omn: usize, omx: usize, work: usize): usize {
   const b = (omn != NONE ? 1 : 0) | (omx != NONE ? 2 : 0);
-  if (b == 0) return dense_pass<M, T, K, A, u8>(values, keys, min, range, states, sw, present, rows, n, overflow);
-  if (b == 1) return dense_pass<M, T, K, A, u16>(values, keys, min, range, states, sw, present, rows, n, overflow);
-  if (b == 2) return dense_pass<M, T, K, A, u32>(values, keys, min, range, states, sw, present, rows, n, overflow);
-  return dense_pass<M, T, K, A, u64>(values, keys, min, range, states, sw, present, rows, n, overflow);
+  if (b == 0) return dense_pass<M, T, K, A, u8>(values, keys, min, range, states, sw, present, rows, n, work);
+  if (b == 1) return dense_pass<M, T, K, A, u16>(values, keys, min, range, states, sw, present, rows, n, work);
+  if (b == 2) return dense_pass<M, T, K, A, u32>(values, keys, min, range, states, sw, present, rows, n, work);
+  return dense_pass<M, T, K, A, u64>(values, keys, min, range, states, sw, present, rows, n, work);
 }
 
 // Offsets of the block layout (fused-numeric.ts static_offsets_match) for markers A and B.
 // @ts-ignore: decorator
 @inline function o_sum<A>(): usize { return has_first<A>(0) ? 8 : 0; }
 // @ts-ignore: decorator
-@inline function o_min<A, B>(): usize { return o_sum<A>() + (has_second<A>(0) ? 8 : 0); }
+@inline function o_min<A>(): usize { return o_sum<A>() + (has_second<A>(0) ? 8 : 0); }
 // @ts-ignore: decorator
-@inline function o_max<A, B>(): usize { return o_min<A, B>() + (has_first<B>(0) ? 8 : 0); }
+@inline function o_max<A, B>(): usize { return o_min<A>() + (has_first<B>(0) ? 8 : 0); }
 // @ts-ignore: decorator
 @inline function o_flags<A, B>(): usize { return o_max<A, B>() + (has_second<B>(0) ? 8 : 0); }
+// @ts-ignore: decorator
+@inline function o_min_flag<A, B>(): usize { return o_flags<A, B>() + (has_second<A>(0) ? 1 : 0); }
+// @ts-ignore: decorator
+@inline function o_max_flag<A, B>(): usize { return o_min_flag<A, B>() + (has_first<B>(0) ? 1 : 0); }
 
-/** Folds value v into the state row at base: every present aggregate, flags included. Returns overflow bits. */
+/** Folds v into every present aggregate of the state row at base, flags included. Returns overflow bits. */
 // @ts-ignore: decorator
 @inline function fold_row<T, A, B>(base: usize, v: T): i64 {
-  let ovf: i64 = 0;
-  const fs = o_flags<A, B>();
-  const ns: usize = has_second<A>(0) ? 1 : 0;
-  const nmn: usize = has_first<B>(0) ? 1 : 0;
-  if (has_first<A>(0)) store<i64>(base, load<i64>(base) + 1);
-  if (has_second<A>(0)) {
-    ovf = add_sum<T, A>(base, v);
-    store<u8>(base + fs, 1);
-  }
-  if (has_first<B>(0)) {
-    const cur = load<T>(base + o_min<A, B>());
-    if (isFloat<T>()) store<T>(base + o_min<A, B>(), v < cur || cur != cur ? v : cur);
-    else store<T>(base + o_min<A, B>(), v < cur ? v : cur);
-    store<u8>(base + fs + ns, 1);
-  }
-  if (has_second<B>(0)) {
-    const cur = load<T>(base + o_max<A, B>());
-    if (isFloat<T>()) store<T>(base + o_max<A, B>(), v > cur || v != v ? v : cur);
-    else store<T>(base + o_max<A, B>(), v > cur ? v : cur);
-    store<u8>(base + fs + ns + nmn, 1);
-  }
-  return ovf;
+  return fold_value<T, A, B>(base, v, 0, o_sum<A>(), o_flags<A, B>(), o_min<A>(), o_min_flag<A, B>(), o_max<A, B>(), o_max_flag<A, B>());
 }
 
 /** COUNT and SUM only (the row's key already has every flag set). Returns overflow bits. */
 // @ts-ignore: decorator
 @inline function fold_count_sum<T, A>(base: usize, v: T): i64 {
   if (has_first<A>(0)) store<i64>(base, load<i64>(base) + 1);
-  if (has_second<A>(0)) return add_sum<T, A>(base, v);
+  if (has_second<A>(0)) return add_sum<T>(base + o_sum<A>(), v);
   return 0;
-}
-
-// @ts-ignore: decorator
-@inline function add_sum<T, A>(base: usize, v: T): i64 {
-  const os = o_sum<A>();
-  if (isFloat<T>()) {
-    store<f64>(base + os, load<f64>(base + os) + <f64>v);
-    return 0;
-  }
-  const s = load<i64>(base + os);
-  const x = <i64>v;
-  const r = s + x;
-  store<i64>(base + os, r);
-  return (s ^ r) & (x ^ r);
 }
 
 /**
@@ -127,22 +100,19 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
  */
 // @ts-ignore: decorator
 @inline function thresholds<T, A, B>(states: usize, sw: usize, present: usize, range: usize, bounds: usize): bool {
-  const fs = o_flags<A, B>();
-  const ns: usize = has_second<A>(0) ? 1 : 0;
-  const nmn: usize = has_first<B>(0) ? 1 : 0;
   let lo: T = isFloat<T>() ? <T>-Infinity : (sizeof<T>() == 4 ? <T>i32.MIN_VALUE : <T>i64.MIN_VALUE);
   let hi: T = isFloat<T>() ? <T>Infinity : (sizeof<T>() == 4 ? <T>i32.MAX_VALUE : <T>i64.MAX_VALUE);
   for (let i: usize = 0; i < range; i++) {
     if (load<u8>(present + i) == 0) return false;
     const base = states + i * sw;
     if (has_first<B>(0)) {
-      if (load<u8>(base + fs + ns) == 0) return false;
-      const m = load<T>(base + o_min<A, B>());
+      if (load<u8>(base + o_min_flag<A, B>()) == 0) return false;
+      const m = load<T>(base + o_min<A>());
       if (isFloat<T>() && m != m) return false;
       lo = m > lo ? m : lo;
     }
     if (has_second<B>(0)) {
-      if (load<u8>(base + fs + ns + nmn) == 0) return false;
+      if (load<u8>(base + o_max_flag<A, B>()) == 0) return false;
       // A NaN MAX cannot change: it does not bound the others (NaN compares false here).
       const x = load<T>(base + o_max<A, B>());
       hi = x < hi ? x : hi;
@@ -206,10 +176,10 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
  */
 // @ts-ignore: decorator
 @inline function dense_pass<M, T, K, A, B>(values: usize, keys: usize, min: i64, range: u64, states: usize, sw: usize,
-  present: usize, rows: usize, n: usize, overflow: usize): usize {
+  present: usize, rows: usize, n: usize, work: usize): usize {
   let ovf: i64 = 0;
   let k: usize = 0;
-  const bounds = overflow + 8;
+  const bounds = work + 8;
   // Blocks of four contiguous rows inside the thresholds (worth it when most keys repeat).
   if (sizeof<M>() == 1 && (has_first<B>(0) || has_second<B>(0)) && <u64>n >= range << 2
     && thresholds<T, A, B>(states, sw, present, <usize>range, bounds)) {
@@ -219,7 +189,15 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
     const to = range_to<K>(range);
     // State row of key x: origin + x * sw (wasm32 addresses wrap, so origin may too).
     const origin = states - <usize>min * sw;
+    // Data whose extremes keep moving (or whose keys hold disjoint value ranges) fails most
+    // blocks: after a window of 64 blocks with more than half failed, the rest of the batch
+    // goes row by row.
+    let failed: u32 = 0;
     for (; k + 4 <= n; k += 4) {
+      if ((k & 255) == 0) {
+        if (failed > 32) break;
+        failed = 0;
+      }
       const inside = v128.and(keys_in_range<K>(keys + k * sizeof<K>(), from, to), values_inside<T>(values + k * sizeof<T>(), lo, hi));
       if (i8x16.bitmask(inside) == 0xFFFF) {
         const kp = keys + k * sizeof<K>();
@@ -230,10 +208,11 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
         ovf |= fold_count_sum<T, A>(origin + <usize>load<K>(kp, 3 * sizeof<K>()) * sw, load<T>(vp, 3 * sizeof<T>()));
         continue;
       }
+      failed++;
       for (let j: usize = 0; j < 4; j++) {
         const i = <u64>(<i64>load<K>(keys + (k + j) * sizeof<K>()) - min);
         if (i >= range) {
-          if (ovf < 0) store<u32>(overflow, 1);
+          if (ovf < 0) store<u32>(work, 1);
           return k + j;
         }
         store<u8>(present + <usize>i, 1);
@@ -248,6 +227,6 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
     store<u8>(present + <usize>i, 1);
     ovf |= fold_row<T, A, B>(states + <usize>i * sw, load<T>(values + row * sizeof<T>()));
   }
-  if (ovf < 0) store<u32>(overflow, 1);
+  if (ovf < 0) store<u32>(work, 1);
   return k;
 }

@@ -113,11 +113,14 @@ function dense_widen(t: usize, min: i64, range: u32): void {
   const oldPresent = <usize>load<u32>(t + H_DENSE_PRESENT);
   const states = alloc_states(t, range);
   const present = mem_alloc_zeroed(<usize>range);
-  const shift = <usize>(oldMin - min);
-  memory.copy(states + shift * sw, oldStates, oldRange * sw);
-  memory.copy(present + shift, oldPresent, oldRange);
-  mem_free(oldStates, oldRange * sw);
-  mem_free(oldPresent, oldRange);
+  // An empty old range (only NULL keys so far) has no arrays, and its min means nothing.
+  if (oldRange != 0) {
+    const shift = <usize>(oldMin - min);
+    memory.copy(states + shift * sw, oldStates, oldRange * sw);
+    memory.copy(present + shift, oldPresent, oldRange);
+    mem_free(oldStates, oldRange * sw);
+    mem_free(oldPresent, oldRange);
+  }
   store<i64>(t + H_DENSE_MIN, min);
   store<u32>(t + H_DENSE_RANGE, range);
   store<u32>(t + H_DENSE, <u32>states);
