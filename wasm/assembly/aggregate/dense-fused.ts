@@ -5,7 +5,8 @@
 //   far it got, so a batch inside the known range needs no separate min/max pass over its keys;
 // - MIN/MAX thresholds: once every key of the range holds a value, a row whose value lies in
 //   [the largest MIN, the smallest MAX] can change no MIN and no MAX (ties never change them),
-//   so blocks of four such rows, found with SIMD compares, update COUNT and SUM only. On data
+//   so blocks of four such rows, found with SIMD compares, update COUNT and SUM only (selected
+//   rows, e.g. after a WHERE, test the thresholds row by row). On data
 //   whose extremes settle early (most data) that drops half of the per-row work; on data that
 //   keeps moving them (e.g. ascending values) blocks fall back to the full update.
 // The set of present aggregates is a compile-time template argument (see fused-numeric.ts for
@@ -218,6 +219,21 @@ function by_a<M, T, K>(values: usize, keys: usize, min: i64, range: u64, states:
         store<u8>(present + <usize>i, 1);
         ovf |= fold_row<T, A, B>(states + <usize>i * sw, load<T>(values + (k + j) * sizeof<T>()));
       }
+    }
+  }
+  // Selected rows (a vector, no SIMD loads): the same thresholds, tested row by row.
+  if (sizeof<M>() == 4 && (has_first<B>(0) || has_second<B>(0)) && <u64>n >= range << 2
+    && thresholds<T, A, B>(states, sw, present, <usize>range, bounds)) {
+    const lo = load<T>(bounds);
+    const hi = load<T>(bounds + sizeof<T>());
+    for (; k < n; k++) {
+      const row = row_at<M>(rows, 0, k);
+      const i = <u64>(<i64>load<K>(keys + row * sizeof<K>()) - min);
+      if (i >= range) break;
+      const v = load<T>(values + row * sizeof<T>());
+      const base = states + <usize>i * sw;
+      if (v >= lo && v <= hi) ovf |= fold_count_sum<T, A>(base, v);
+      else ovf |= fold_row<T, A, B>(base, v);
     }
   }
   for (; k < n; k++) {
