@@ -6,9 +6,9 @@
 // - MIN/MAX thresholds: once every key of the range holds a value, a row whose value lies in
 //   [the largest MIN, the smallest MAX] can change no MIN and no MAX (ties never change them),
 //   so blocks of four such rows, found with SIMD compares, update COUNT and SUM only (selected
-//   rows, e.g. after a WHERE, test the thresholds row by row). On data
-//   whose extremes settle early (most data) that drops half of the per-row work; on data that
-//   keeps moving them (e.g. ascending values) blocks fall back to the full update.
+//   rows, e.g. after a WHERE, test the thresholds row by row). On data whose extremes settle
+//   early (most data) that drops half of the per-row work; on data that keeps moving them
+//   (e.g. ascending values) blocks fall back to the full update.
 // The set of present aggregates is a compile-time template argument (see fused-numeric.ts for
 // the presence markers and the block layout of the state row). Semantics are those of
 // accumulate.ts and min-max.ts: NaN is the greatest double, integer sums check overflow.
@@ -16,17 +16,17 @@ import { KIND_F64, KIND_I32 } from '../layout';
 import { NONE, add_sum, fold_value, has_first, has_second } from './fused-numeric';
 import { row_at } from './row-access';
 
+/** Scratch bytes of dense_fused_update: the overflow flag (u32) at 0, the MIN/MAX thresholds at 8. */
+export const DENSE_WORK: usize = 24;
+
 /**
  * Folds rows [0, n) (rows 0: contiguous, else a u32 row vector) into the dense array `states`
  * (state width sw, keys min .. min+range-1, presence bytes `present`) up to the first row whose
  * key lies outside the range. Returns the number of rows folded. `work`: DENSE_WORK bytes of
  * scratch; the u32 at work is set to 1 when an integer sum overflowed (the caller zeroes it
- * first). The offsets must be those of the block layout
- * (static_offsets_match).
+ * first). The offsets must be those of the block
+ * layout (static_offsets_match).
  */
-/** Scratch bytes of dense_fused_update: the overflow flag (u32) at 0, the MIN/MAX thresholds at 8. */
-export const DENSE_WORK: usize = 24;
-
 export function dense_fused_update(kind: u32, values: usize, keyKind: u32, keys: usize, min: i64, range: u64,
   states: usize, sw: usize, present: usize, rows: usize, n: usize, oc: usize, os: usize, omn: usize, omx: usize,
   work: usize): usize {
